@@ -1,0 +1,118 @@
+//! The data the pipeline produces: a [`Claim`] is one number found in one
+//! article, with what it counts and where it stands.
+//!
+//! These are plain `Serialize` structs; every output format renders them,
+//! and the JSON output is serde's output of them (see SPEC.md for the
+//! contract).
+
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::Date;
+
+/// How the wording bounds the figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// As written: `2,500`.
+    Exact,
+    /// `at least 1,400`: [v, ∞).
+    AtLeast,
+    /// `more than 9,000`: (v, ∞).
+    MoreThan,
+    /// `about 150`: v ± the tolerance.
+    About,
+    /// `nearly 10,000`: just below v.
+    Nearly,
+    /// `up to 200`: [0, v].
+    AtMost,
+    /// `fewer than 50`: [0, v).
+    LessThan,
+    /// `between 3,000 and 4,000`.
+    Range,
+    /// `dozens`, `hundreds of thousands`: bounds only.
+    Vague,
+}
+
+impl Qualifier {
+    /// The name used in JSON and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::MoreThan => "more_than",
+            Qualifier::About => "about",
+            Qualifier::Nearly => "nearly",
+            Qualifier::AtMost => "at_most",
+            Qualifier::LessThan => "less_than",
+            Qualifier::Range => "range",
+            Qualifier::Vague => "vague",
+        }
+    }
+}
+
+/// One numeric claim. Field order is the JSON contract's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// The number as written (`2,500`, `1.4 million`, `dozens`).
+    pub number: String,
+    /// Central value; `None` for vague amounts.
+    #[serde(serialize_with = "whole_if_integral")]
+    pub value: Option<f64>,
+    /// Lower bound; `None` = unbounded.
+    #[serde(serialize_with = "whole_if_integral")]
+    pub lower: Option<f64>,
+    /// Upper bound; `None` = unbounded.
+    #[serde(serialize_with = "whole_if_integral")]
+    pub upper: Option<f64>,
+    /// How the wording bounds it.
+    pub qualifier: Qualifier,
+    /// What is counted: a measure name from `claims.yaml`.
+    pub measure: String,
+    /// Whose people or assets, or who acted; `None` if the text names none.
+    pub actor: Option<String>,
+    /// Where; `None` if the text names no place.
+    pub location: Option<String>,
+    /// The comparison key: `measure/actor/location`, `-` for a missing part.
+    pub key: String,
+    /// The article's path as shown.
+    pub article: String,
+    /// The article's publication date.
+    pub date: Option<Date>,
+    /// 1-based line of `start`.
+    pub line: usize,
+    /// 1-based column of `start`, in characters.
+    pub column: usize,
+    /// Byte offset of the number as written.
+    pub start: usize,
+    /// Byte offset just past the number as written.
+    pub end: usize,
+    /// The sentence the number stands in.
+    pub sentence: String,
+}
+
+/// Builds a key from its parts.
+pub fn make_key(measure: &str, actor: Option<&str>, location: Option<&str>) -> String {
+    format!("{measure}/{}/{}", actor.unwrap_or("-"), location.unwrap_or("-"))
+}
+
+/// Writes `2500.0` as `2500` so that JSON shows figures as people write
+/// them; fractional values stay as they are.
+fn whole_if_integral<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(x) if x.fract() == 0.0 && x.abs() < 9.0e15 => s.serialize_i64(*x as i64),
+        Some(x) => s.serialize_f64(*x),
+        None => s.serialize_none(),
+    }
+}
+
+/// A figure for people: `2500`, `9.7`, `1400000`; `∞` for none.
+pub fn format_value(v: Option<f64>) -> String {
+    match v {
+        Some(x) if x.fract() == 0.0 && x.abs() < 9.0e15 => format!("{}", x as i64),
+        Some(x) => {
+            let s = format!("{x:.3}");
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        }
+        None => "∞".to_string(),
+    }
+}

@@ -1,0 +1,59 @@
+//! The command line: argument definitions and the exit codes.
+//!
+//! Only definitions live here; `main.rs` runs them.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Check the numbers in the news: extract numeric claims from articles.
+#[derive(Debug, Parser)]
+#[command(name = "claimcheck", version, about, long_about = None)]
+pub struct Cli {
+    /// The claims.yaml to use [default: ./claims.yaml if there is one, else
+    /// the built-in default]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List every numeric claim in the articles, with its bounds and key.
+    Extract {
+        /// Articles or folders of articles (.md, .markdown, .txt) [default:
+        /// the `corpus` paths of claims.yaml, else corpus/]
+        #[arg(value_name = "PATHS")]
+        paths: Vec<PathBuf>,
+
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
+        format: ExtractFormat,
+    },
+}
+
+/// Output formats of `extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    /// A table for reading.
+    Text,
+    /// `{"claims": [...]}`.
+    Json,
+    /// One claim a line, as JSON.
+    Jsonl,
+}
+
+/// Exit codes (README: "Exit codes").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// Everything went fine.
+    Ok = 0,
+    /// `check` found a problem.
+    Problems = 1,
+    /// Bad usage, unreadable input, or an invalid claims.yaml.
+    Error = 2,
+}

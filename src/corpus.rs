@@ -1,0 +1,420 @@
+//! INPUT: find article files under the given paths, read them, and split off
+//! their metadata.
+//!
+//! Takes paths (files or folders) and returns [`Article`]s: the file's text,
+//! where its body starts, and its title, source, url and date from YAML front
+//! matter or from a leading `date YYYY-MM-DD` token. Folders are walked
+//! recursively for `.md`, `.markdown` and `.txt` files, in a stable (sorted)
+//! order. A file that cannot be read is an error for that file only; the
+//! caller reports it and goes on. Nothing here looks at numbers.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize, Serializer};
+
+/// File extensions read as articles.
+pub const EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
+
+/// A calendar date, `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year.
+    pub year: i32,
+    /// Month, 1 to 12.
+    pub month: u32,
+    /// Day, 1 to the month's length.
+    pub day: u32,
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD` (exactly), rejecting impossible dates.
+    pub fn parse(s: &str) -> Option<Date> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| -> Option<u32> {
+            let part = &s[r];
+            part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
+        };
+        let (year, month, day) = (num(0..4)? as i32, num(5..7)?, num(8..10)?);
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        Some(Date { year, month, day })
+    }
+
+    /// Days since 1970-01-01 (negative before), for date arithmetic.
+    pub fn days(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let s = String::deserialize(d)?;
+        Date::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("invalid date `{s}`")))
+    }
+}
+
+/// One article: its text and metadata.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// The path as shown in output: the path given joined with the file's
+    /// path below it.
+    pub path: String,
+    /// The whole file, decoded.
+    pub text: String,
+    /// Byte offset where the body starts (after front matter and a leading
+    /// date token).
+    pub body_start: usize,
+    /// Metadata.
+    pub meta: Meta,
+    /// Problems with the file that did not stop it being read (a bad date).
+    pub warnings: Vec<String>,
+}
+
+/// Article metadata.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Meta {
+    /// Headline.
+    pub title: Option<String>,
+    /// Outlet or agency.
+    pub source: Option<String>,
+    /// Where it was published.
+    pub url: Option<String>,
+    /// Publication date; `None` for an undated article.
+    pub date: Option<Date>,
+    /// The date was inferred from the text, not stated by the source.
+    pub date_inferred: bool,
+}
+
+/// Front matter as written; other keys (author, tags, ...) are allowed and
+/// ignored, since articles come from many tools.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct FrontMatter {
+    title: Option<serde_yaml::Value>,
+    source: Option<serde_yaml::Value>,
+    url: Option<serde_yaml::Value>,
+    date: Option<serde_yaml::Value>,
+    date_inferred: Option<bool>,
+}
+
+/// An error reading one file: the run reports it and goes on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError {
+    /// The file as shown to the user.
+    pub path: String,
+    /// What went wrong.
+    pub message: String,
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "could not read `{}`: {}", self.path, self.message)
+    }
+}
+
+/// A plain-language message for an I/O error, lowercase, no error code.
+pub fn io_message(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "no such file or folder".into(),
+        PermissionDenied => "permission denied".into(),
+        IsADirectory => "is a folder".into(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_lowercase(),
+                None => s.to_lowercase(),
+            }
+        }
+    }
+}
+
+/// The files to read under `paths`, each with the name shown for it, in a
+/// stable order. A path that does not exist is an error; unreadable folders
+/// below a path are reported in the second list and skipped.
+pub fn discover(paths: &[PathBuf]) -> (Vec<(PathBuf, String)>, Vec<FileError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        let shown = path.display().to_string();
+        match std::fs::metadata(path) {
+            Err(e) => errors.push(FileError {
+                path: shown,
+                message: io_message(&e),
+            }),
+            Ok(m) if m.is_dir() => {
+                let mut found = Vec::new();
+                walk(path, &mut found, &mut errors, 0);
+                found.sort();
+                files.extend(found.into_iter().map(|p| {
+                    let shown = p.display().to_string();
+                    (p, shown)
+                }));
+            }
+            Ok(_) => files.push((path.clone(), shown)),
+        }
+    }
+    (files, errors)
+}
+
+/// Deepest folder nesting followed, against symlink loops.
+const MAX_DEPTH: usize = 64;
+
+fn walk(dir: &Path, found: &mut Vec<PathBuf>, errors: &mut Vec<FileError>, depth: usize) {
+    if depth > MAX_DEPTH {
+        errors.push(FileError {
+            path: dir.display().to_string(),
+            message: format!("folders nested deeper than {MAX_DEPTH} (a symlink loop?)"),
+        });
+        return;
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            errors.push(FileError {
+                path: dir.display().to_string(),
+                message: io_message(&e),
+            });
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        match std::fs::metadata(&path) {
+            Ok(m) if m.is_dir() => walk(&path, found, errors, depth + 1),
+            Ok(_) if is_article(&path) => found.push(path),
+            Ok(_) => {}
+            Err(e) if is_article(&path) => errors.push(FileError {
+                path: path.display().to_string(),
+                message: io_message(&e),
+            }),
+            Err(_) => {}
+        }
+    }
+}
+
+/// Does the file name have an article extension?
+pub fn is_article(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+/// Reads one article file.
+pub fn load(path: &Path, shown: &str) -> Result<Article, FileError> {
+    let bytes = std::fs::read(path).map_err(|e| FileError {
+        path: shown.to_string(),
+        message: io_message(&e),
+    })?;
+    let text = decode(bytes).map_err(|message| FileError {
+        path: shown.to_string(),
+        message,
+    })?;
+    Ok(parse(shown, text))
+}
+
+/// Decodes a file's bytes as UTF-8 (dropping a byte-order mark); a file
+/// with NUL bytes is taken as binary.
+fn decode(mut bytes: Vec<u8>) -> Result<String, String> {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        return Err("binary file (it contains NUL bytes)".into());
+    }
+    String::from_utf8(bytes)
+        .map_err(|e| format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()))
+}
+
+/// Splits an article's text into metadata and body.
+pub fn parse(path: &str, text: String) -> Article {
+    let mut meta = Meta::default();
+    let mut warnings = Vec::new();
+    let mut body_start = 0;
+    if let Some((yaml, end)) = front_matter(&text) {
+        body_start = end;
+        match serde_yaml::from_str::<FrontMatter>(yaml) {
+            Ok(fm) => {
+                meta.title = fm.title.as_ref().and_then(scalar);
+                meta.source = fm.source.as_ref().and_then(scalar);
+                meta.url = fm.url.as_ref().and_then(scalar);
+                meta.date_inferred = fm.date_inferred.unwrap_or(false);
+                if let Some(raw) = fm.date.as_ref().and_then(scalar) {
+                    // Accept a timestamp by taking its date part.
+                    let day = raw.get(..10).unwrap_or(&raw);
+                    match Date::parse(day) {
+                        Some(d) => meta.date = Some(d),
+                        None => warnings.push(format!(
+                            "`{path}`: front matter `date` is not a date YYYY-MM-DD: `{raw}`; \
+                             the article is read as undated"
+                        )),
+                    }
+                }
+            }
+            Err(e) => {
+                let line = e.location().map(|l| l.line() + 1).unwrap_or(1);
+                warnings.push(format!(
+                    "`{path}`: front matter at line {line} is not valid YAML; \
+                     its metadata is ignored"
+                ));
+            }
+        }
+    }
+    if let Some((date, end)) = leading_date(&text[body_start..]) {
+        if meta.date.is_none() {
+            meta.date = Some(date);
+        }
+        body_start += end;
+    }
+    Article {
+        path: path.to_string(),
+        text,
+        body_start,
+        meta,
+        warnings,
+    }
+}
+
+fn scalar(v: &serde_yaml::Value) -> Option<String> {
+    match v {
+        serde_yaml::Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        serde_yaml::Value::Number(n) => Some(n.to_string()),
+        serde_yaml::Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// The YAML between a leading `---` line and the next `---` (or `...`)
+/// line, and the byte offset just after the closing line.
+fn front_matter(text: &str) -> Option<(&str, usize)> {
+    let rest = text.strip_prefix("---")?;
+    let first_nl = rest.find('\n')?;
+    if !rest[..first_nl].trim().is_empty() {
+        return None;
+    }
+    let yaml_start = 3 + first_nl + 1;
+    let mut pos = yaml_start;
+    for line in text[yaml_start..].split_inclusive('\n') {
+        let t = line.trim_end();
+        if t == "---" || t == "..." {
+            return Some((&text[yaml_start..pos], pos + line.len()));
+        }
+        pos += line.len();
+    }
+    None
+}
+
+/// A leading `date YYYY-MM-DD` token (after white space), and the offset
+/// just after it.
+fn leading_date(body: &str) -> Option<(Date, usize)> {
+    let trimmed = body.trim_start();
+    let skipped = body.len() - trimmed.len();
+    let rest = trimmed.strip_prefix("date")?.strip_prefix([' ', ':'])?.trim_start();
+    let date = Date::parse(rest.get(..10)?)?;
+    let after = &rest[10..];
+    if after.chars().next().is_some_and(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    let end = body.len() - after.len();
+    let _ = skipped;
+    Some((date, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_parse_and_reject_impossible_ones() {
+        assert_eq!(Date::parse("2023-10-11").unwrap().to_string(), "2023-10-11");
+        assert!(Date::parse("2024-02-29").is_some());
+        assert!(Date::parse("2023-02-29").is_none());
+        assert!(Date::parse("2024-13-45").is_none());
+        assert!(Date::parse("2024-1-5").is_none());
+        let a = Date::parse("2023-10-07").unwrap();
+        let b = Date::parse("2024-01-24").unwrap();
+        assert_eq!(b.days() - a.days(), 109);
+        assert_eq!(Date::parse("1970-01-01").unwrap().days(), 0);
+    }
+
+    #[test]
+    fn front_matter_gives_metadata_and_body_offset() {
+        let text = "---\ntitle: \"A: b\"\nsource: Reuters\ndate: 2023-10-11\nauthor: x\n---\nBody 2,500.\n";
+        let a = parse("a.md", text.to_string());
+        assert_eq!(a.meta.title.as_deref(), Some("A: b"));
+        assert_eq!(a.meta.source.as_deref(), Some("Reuters"));
+        assert_eq!(a.meta.date.unwrap().to_string(), "2023-10-11");
+        assert_eq!(&a.text[a.body_start..], "Body 2,500.\n");
+        assert!(a.warnings.is_empty());
+    }
+
+    #[test]
+    fn leading_date_token_dates_an_article() {
+        let a = parse("a.txt", " date 2023-10-11 BAGHDAD — text".to_string());
+        assert_eq!(a.meta.date.unwrap().to_string(), "2023-10-11");
+        assert_eq!(&a.text[a.body_start..], " BAGHDAD — text");
+        let b = parse("b.txt", "dated 2023-10-11 text".to_string());
+        assert_eq!(b.meta.date, None);
+        assert_eq!(b.body_start, 0);
+    }
+
+    #[test]
+    fn bad_date_warns_and_leaves_article_undated() {
+        let a = parse("a.md", "---\ndate: 2024-13-45\n---\ntext".to_string());
+        assert_eq!(a.meta.date, None);
+        assert_eq!(a.warnings.len(), 1);
+        assert!(a.warnings[0].contains("`2024-13-45`"), "{}", a.warnings[0]);
+        assert_eq!(&a.text[a.body_start..], "text");
+    }
+
+    #[test]
+    fn unterminated_front_matter_is_body() {
+        let a = parse("a.md", "---\ntitle: x\nno end".to_string());
+        assert_eq!(a.body_start, 0);
+        assert_eq!(a.meta, Meta::default());
+    }
+
+    #[test]
+    fn binary_and_bad_utf8_are_errors() {
+        assert!(decode(vec![b'a', 0, b'b']).unwrap_err().contains("binary"));
+        assert_eq!(decode(vec![b'a', 0xff]).unwrap_err(), "invalid UTF-8 at byte 1");
+        assert_eq!(decode(vec![0xEF, 0xBB, 0xBF, b'x']).unwrap(), "x");
+    }
+}

@@ -1,0 +1,472 @@
+//! Context: what a quantity counts, whose, and where.
+//!
+//! Takes a sentence's tokens, the quantities found in it and the
+//! [`Lexicon`], and decides for each quantity its `measure` (from the unit,
+//! the counted noun after it, the verb that governs it, or the list it
+//! stands in), its `actor` (by the measure's role: owner, victim or agent)
+//! and its `location` (the place named with a locative preposition nearest
+//! to it). These are rules over words near the number, not a parser; each
+//! rule is tested on its own sentence below.
+
+use super::lexicon::{Lexicon, Place};
+use super::number::{Quantity, Unit};
+use super::text::{Kind, Token};
+use crate::claim::Qualifier;
+use crate::config::Role;
+
+/// A name from the gazetteer found in the sentence.
+#[derive(Debug, Clone, Copy)]
+pub struct Mention {
+    /// First token.
+    pub start: usize,
+    /// Just past the last token.
+    pub end: usize,
+    /// What it names.
+    pub place: Place,
+    /// Preceded by a locative preposition ("in Iraq"), directly or through a
+    /// list ("in Iraq and Syria").
+    pub locative: bool,
+    /// Preceded by "of" ("the bombardment of Gaza").
+    pub of: bool,
+    /// Preceded by "to" ("deployed to Iraq"; but also "due to").
+    pub to: bool,
+    /// Preceded by a word that makes a name an object, not a subject
+    /// ("used by US forces", "support for Israel").
+    pub object: bool,
+    /// Written with a possessive `'s`.
+    pub possessive: bool,
+}
+
+/// What was decided for one quantity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Context {
+    /// Measure index into `Lexicon::measures`.
+    pub measure: usize,
+    /// Actor index.
+    pub actor: Option<usize>,
+    /// Location indices, sorted (several for "in Iraq and Syria").
+    pub locations: Vec<usize>,
+    /// A qualifier shared from the list it stands in, if any.
+    pub shared_qualifier: Option<Qualifier>,
+    /// Whether a counted noun from the lexicon follows the number.
+    pub counted_noun: bool,
+}
+
+const LOCATIVE: &[&str] = &[
+    "in", "inside", "into", "at", "near", "across", "throughout", "on", "within", "toward",
+    "towards", "around", "outside",
+];
+
+/// Words before a name that make it an object rather than a subject.
+const OBJECT_MARKERS: &[&str] = &[
+    "by", "with", "against", "on", "for", "to", "from", "at", "of", "into", "toward", "towards",
+    "targeting", "between", "and",
+];
+
+/// Words between a preposition and a place name: "in northern Iraq".
+const PLACE_ADJECTIVES: &[&str] = &[
+    "the", "northern", "southern", "eastern", "western", "central", "north", "south", "east",
+    "west", "northeastern", "northwestern", "southeastern", "southwestern", "neighbouring",
+    "neighboring", "occupied", "israeli-occupied", "besieged", "war-torn", "mainland", "all",
+    "both", "rural", "greater", "upper", "lower", "coastal",
+];
+
+/// Words that end the noun phrase after a number.
+const NP_STOP: &[&str] = &[
+    "in", "on", "at", "to", "from", "by", "for", "with", "into", "across", "near", "since",
+    "during", "after", "before", "over", "under", "against", "of", "and", "or", "but", "as",
+    "than", "who", "which", "that", "whom", "whose", "were", "was", "are", "is", "be", "been",
+    "being", "have", "has", "had", "will", "would", "could", "should", "may", "might", "can",
+    "do", "did", "does", "not", "also", "the", "a", "an", "this", "these", "those", "their",
+    "its", "his", "her", "our", "said", "says", "say", "according", "per", "each", "when",
+    "where", "while", "if", "because", "so", "then", "including", "between", "among", "amid",
+    "toward", "towards", "through", "via", "about", "around", "more", "less", "fewer", "last",
+    "this", "every", "out", "up", "off", "it", "they", "them", "we", "he", "she", "there",
+    "here", "still", "already", "yet", "now", "reportedly", "allegedly", "all", "only",
+];
+
+/// Words that end a clause for the scans after a number.
+const CLAUSE_STOP: &[&str] = &[
+    "which", "while", "but", "after", "before", "when", "because", "since", "although", "though",
+    "whereas", "whose", "that", "who",
+];
+
+/// Words that may stand between a "before" trigger and the number:
+/// "death toll has risen to 9,000", "killing a total of 20".
+const BEFORE_GAP: &[&str] = &[
+    "a", "an", "the", "total", "of", "to", "at", "reportedly", "has", "have", "had", "risen",
+    "rose", "climbed", "reached", "stood", "stands", "is", "was", "now", "further", "another",
+    "additional", "been", "being", "jumped", "increased", "soared", "hit", "reach", "rise",
+    "climb", "stand", "some", "nearly", "over", "than", "more", "at", "least", "up", "already",
+    "since", "then", "officially", "allegedly", "all", "by",
+];
+
+/// Is token `k` a clause boundary for forward scans?
+fn clause_boundary(t: &Token<'_>) -> bool {
+    match t.kind {
+        Kind::Punct => ",;:—–()[]\"“”!?".contains(t.text),
+        Kind::Number => true,
+        Kind::Word => CLAUSE_STOP.contains(&t.norm.as_ref()),
+    }
+}
+
+/// Finds the gazetteer names in a sentence.
+pub fn mentions(lex: &Lexicon, tokens: &[Token<'_>]) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let Some((end, place)) = lex.places.at(tokens, i) else {
+            i += 1;
+            continue;
+        };
+        // Look back past place adjectives for the preposition.
+        let mut p = i;
+        while p > 0 && p + 3 > i && PLACE_ADJECTIVES.contains(&tokens[p - 1].norm.as_ref()) {
+            p -= 1;
+        }
+        let before = p.checked_sub(1).map(|k| tokens[k].norm.as_ref());
+        let mut locative = before.is_some_and(|w| LOCATIVE.contains(&w));
+        let possessive = tokens[end - 1].possessive;
+        // "in Iraq and Syria", "in Iraq, Syria and Jordan".
+        if matches!(before, Some("and" | "or" | ",")) && !possessive {
+            if let Some(prev) = out.last() {
+                let gap = p - 1;
+                let joined = prev.end == gap || (prev.end + 1 == gap && tokens[prev.end].text == ",");
+                locative |= joined && prev.locative;
+            }
+        }
+        out.push(Mention {
+            start: i,
+            end,
+            place: *place,
+            locative,
+            of: before == Some("of"),
+            to: before == Some("to"),
+            object: before.is_some_and(|w| OBJECT_MARKERS.contains(&w)),
+            possessive,
+        });
+        i = end;
+    }
+    out
+}
+
+/// The noun phrase after a number.
+#[derive(Debug, Clone, Copy, Default)]
+struct NounPhrase {
+    /// The counted noun: its tokens and measure.
+    head: Option<(usize, usize, usize)>,
+    /// Any word stands after the number (so it is not elliptical).
+    words: bool,
+    /// "N times": a count of occurrences.
+    times: bool,
+    /// Just past the phrase.
+    end: usize,
+}
+
+fn noun_phrase(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> NounPhrase {
+    let mut k = q.last + 1;
+    let mut np = NounPhrase {
+        end: k,
+        ..NounPhrase::default()
+    };
+    // "dozens of attacks", "2,500 of the troops", "one of them".
+    if tokens.get(k).is_some_and(|t| t.norm == "of") {
+        k += 1;
+        while tokens.get(k).is_some_and(|t| matches!(t.norm.as_ref(), "the" | "their" | "its" | "his" | "her" | "our" | "whom" | "them")) {
+            k += 1;
+        }
+    }
+    let mut unknown = 0;
+    while let Some(t) = tokens.get(k) {
+        if t.kind != Kind::Word {
+            break;
+        }
+        let w = t.norm.as_ref();
+        if np.head.is_none() && matches!(w, "times" | "occasions") {
+            np.times = true;
+            np.words = true;
+            np.end = k + 1;
+            break;
+        }
+        if let Some((end, &m)) = lex.nouns.at(tokens, k) {
+            np.head = Some((k, end, m));
+            np.words = true;
+            np.end = end;
+            k = end;
+            // "drone attacks": a noun right after a noun is the head.
+            if lex.nouns.at(tokens, k).is_some() {
+                continue;
+            }
+            // "drone and missile attacks": a singular modifier in a list.
+            let singular = !tokens[end - 1].norm.ends_with('s');
+            let list = tokens.get(k).is_some_and(|t| matches!(t.norm.as_ref(), "and" | "or" | ","));
+            if singular && list && lex.nouns.at(tokens, k + 1).is_some() {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        if NP_STOP.contains(&w) || np.head.is_some() || unknown == 3 {
+            break;
+        }
+        unknown += 1;
+        np.words = true;
+        k += 1;
+    }
+    if np.head.is_none() && !np.times {
+        np.end = q.last + 1;
+    }
+    np
+}
+
+/// A "before" trigger: a verb or phrase just before the number (allowing
+/// the gap words in [`BEFORE_GAP`]).
+fn before_trigger(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> Option<usize> {
+    let mut j = q.qual_start;
+    for _ in 0..8 {
+        if let Some((_, &m)) = lex.before.ending_at(tokens, j) {
+            return Some(m);
+        }
+        let prev = tokens.get(j.checked_sub(1)?)?;
+        if prev.kind == Kind::Word && BEFORE_GAP.contains(&prev.norm.as_ref()) {
+            j -= 1;
+        } else {
+            return None;
+        }
+    }
+    None
+}
+
+/// An "after" trigger: a verb or phrase after the counted noun, in the same
+/// clause.
+fn after_trigger(lex: &Lexicon, tokens: &[Token<'_>], from: usize) -> Option<usize> {
+    let mut k = from;
+    while k < tokens.len() && k < from + 6 {
+        if let Some((_, &m)) = lex.after.at(tokens, k) {
+            return Some(m);
+        }
+        if clause_boundary(&tokens[k]) || tokens[k].norm == "and" {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The verb that makes "N times" a count: nearest before the number.
+fn times_verb(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> Option<usize> {
+    (1..=q.qual_start).rev().find_map(|j| lex.times.ending_at(tokens, j).map(|(_, &m)| m))
+}
+
+/// Decides the context of every quantity of a sentence.
+pub fn resolve(lex: &Lexicon, tokens: &[Token<'_>], quantities: &[Quantity]) -> Vec<Context> {
+    let mentions = mentions(lex, tokens);
+    let mut out: Vec<Context> = Vec::with_capacity(quantities.len());
+    for (n, q) in quantities.iter().enumerate() {
+        let np = noun_phrase(lex, tokens, q);
+        let head_measure = np.head.map(|(_, _, m)| m);
+        let mut shared_qualifier = None;
+        let mut inherited_actor = None;
+        let measure = match q.unit {
+            Unit::Money if lex.money.is_some() => lex.money,
+            Unit::Percent if lex.percent.is_some() => lex.percent,
+            Unit::Measurement => Some(lex.other),
+            _ => None,
+        };
+        let measure = measure.unwrap_or_else(|| {
+            if np.times {
+                return times_verb(lex, tokens, q).unwrap_or(lex.other);
+            }
+            let trigger = before_trigger(lex, tokens, q)
+                .or_else(|| after_trigger(lex, tokens, np.end));
+            let overridable = head_measure.is_none_or(|m| lex.people[m]);
+            if let (Some(t), true) = (trigger, overridable) {
+                return t;
+            }
+            if let Some(m) = head_measure {
+                return m;
+            }
+            if np.words {
+                return lex.other;
+            }
+            // Elliptical: "2,500 troops in Iraq and 900 in Syria".
+            match n.checked_sub(1).and_then(|p| out.get(p).map(|c| (p, c))) {
+                Some((p, prev)) if quantities[p].last + 15 > q.first => {
+                    let pq = &quantities[p];
+                    if !q.explicit_qualifier
+                        && matches!(
+                            pq.qualifier,
+                            Qualifier::About | Qualifier::Nearly | Qualifier::AtLeast | Qualifier::MoreThan | Qualifier::AtMost | Qualifier::LessThan
+                        )
+                    {
+                        shared_qualifier = Some(pq.qualifier);
+                    }
+                    inherited_actor = prev.actor;
+                    prev.measure
+                }
+                _ => lex.other,
+            }
+        });
+        let locations = location(tokens, &mentions, q, &np);
+        let role = lex.roles[measure];
+        let actor = actor(tokens, &mentions, q, &np, role)
+            .or(inherited_actor)
+            .or_else(|| match (role, locations.as_slice()) {
+                (Role::Victim, [only]) => lex.actor_named_like(*only),
+                _ => None,
+            });
+        out.push(Context {
+            measure,
+            actor,
+            locations,
+            shared_qualifier,
+            counted_noun: head_measure.is_some(),
+        });
+    }
+    out
+}
+
+/// Skips determiners and adjectives after a preposition.
+fn skip_modifiers(tokens: &[Token<'_>], mut k: usize) -> usize {
+    for _ in 0..3 {
+        match tokens.get(k) {
+            Some(t) if PLACE_ADJECTIVES.contains(&t.norm.as_ref()) || matches!(t.norm.as_ref(), "a" | "an" | "its" | "their") => k += 1,
+            _ => break,
+        }
+    }
+    k
+}
+
+/// The actor named at token `k` or after a few modifiers ("the
+/// Iranian-backed Kataib Hezbollah"), if any.
+fn actor_at(tokens: &[Token<'_>], mentions: &[Mention], k: usize) -> Option<usize> {
+    let mut k = skip_modifiers(tokens, k);
+    for _ in 0..3 {
+        if let Some(m) = mentions.iter().find(|m| m.start == k) {
+            return m.place.actor;
+        }
+        let t = tokens.get(k)?;
+        let backed = ["-backed", "-aligned", "-allied", "-affiliated", "-sponsored", "-supported", "-linked", "-led"]
+            .iter()
+            .any(|s| t.norm.ends_with(s));
+        if !backed {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+fn actor(tokens: &[Token<'_>], mentions: &[Mention], q: &Quantity, np: &NounPhrase, role: Role) -> Option<usize> {
+    // Inside the noun phrase: "four US personnel", "30 Palestinians".
+    let inside = mentions
+        .iter()
+        .filter(|m| m.start > q.last && m.end <= np.end.max(q.last + 1))
+        .find_map(|m| m.place.actor);
+    if inside.is_some() {
+        return inside;
+    }
+    // A possessive just before: "Israel's 360,000 reservists".
+    if let Some(m) = mentions.iter().find(|m| m.end == q.qual_start && m.place.actor.is_some()) {
+        if tokens[m.end - 1].possessive {
+            return m.place.actor;
+        }
+    }
+    let after = np.end.max(q.last + 1);
+    // Words after the noun phrase that name the actor for each role.
+    let links: &[&str] = match role {
+        Role::Owner => &["of", "used by", "operated by", "belonging to", "owned by", "controlled by", "run by", "held by", "loyal to", "linked to", "affiliated with"],
+        Role::Agent => &["by", "from"],
+        Role::Victim => &["among", "including"],
+        Role::Target => &["on", "against", "targeting", "targeted", "at"],
+    };
+    for k in after..(after + 6).min(tokens.len()) {
+        if clause_boundary(&tokens[k]) {
+            break;
+        }
+        for link in links {
+            let words: Vec<&str> = link.split(' ').collect();
+            let fits = words.iter().enumerate().all(|(i, w)| tokens.get(k + i).is_some_and(|t| t.norm == *w));
+            if fits {
+                if let Some(a) = actor_at(tokens, mentions, k + words.len()) {
+                    return Some(a);
+                }
+            }
+        }
+    }
+    // The subject before the number: the nearest name that is not a place
+    // in a locative phrase. For victims only in the passive ("US troops
+    // have been attacked 150 times").
+    let before: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.end <= q.qual_start && !m.locative && !m.object && m.place.actor.is_some())
+        .collect();
+    let nearest = before.last()?;
+    if matches!(role, Role::Victim | Role::Target) {
+        // "have been attacked about 150 times": the auxiliary just before.
+        let passive = tokens[nearest.end.max(q.qual_start.saturating_sub(3))..q.qual_start]
+            .iter()
+            .any(|t| matches!(t.norm.as_ref(), "been" | "were" | "was" | "being"));
+        if !passive {
+            return None;
+        }
+    }
+    nearest.place.actor
+}
+
+/// The location(s) of a quantity: a locative place after it in its clause
+/// ("2,500 troops in Iraq"), else one before it in its clause, else the
+/// nearest place named with a preposition or "of" before it in the
+/// sentence (or the sentence's first word, "Yemen's ..."), else a locative
+/// place after it further on.
+fn location(tokens: &[Token<'_>], mentions: &[Mention], q: &Quantity, np: &NounPhrase) -> Vec<usize> {
+    let located: Vec<(usize, &Mention)> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.place.location.is_some())
+        .collect();
+    let after = np.end.max(q.last + 1);
+    let clause_end = (after..tokens.len())
+        .find(|&k| clause_boundary(&tokens[k]))
+        .unwrap_or(tokens.len());
+    let clause_start = (0..q.qual_start)
+        .rev()
+        .find(|&k| clause_boundary(&tokens[k]))
+        .map_or(0, |k| k + 1);
+    let pick = located
+        .iter()
+        .find(|(_, m)| m.start >= after && m.start < clause_end && (m.locative || m.to))
+        .or_else(|| {
+            located
+                .iter()
+                .rev()
+                .find(|(_, m)| m.start >= clause_start && m.end <= q.qual_start && m.locative)
+        })
+        .or_else(|| {
+            located
+                .iter()
+                .rev()
+                .find(|(_, m)| m.end <= q.qual_start && (m.locative || m.of || (m.start == 0 && m.possessive)))
+        })
+        .or_else(|| located.iter().find(|(_, m)| m.start > q.last && m.locative));
+    let Some(&(idx, _)) = pick else {
+        return Vec::new();
+    };
+    // Widen to the list the place stands in: "in Iraq and Syria".
+    let joined = |a: &Mention, b: &Mention| {
+        let gap = &tokens[a.end..b.start];
+        matches!(gap.iter().map(|t| t.norm.as_ref()).collect::<Vec<_>>().as_slice(), ["and"] | ["or"] | [","] | [",", "and"] | ["and", "in"] | [",", "and", "in"])
+    };
+    let (mut lo, mut hi) = (idx, idx);
+    let listed = |m: &Mention| m.place.location.is_some() && !m.possessive;
+    while lo > 0 && listed(&mentions[lo - 1]) && listed(&mentions[lo]) && joined(&mentions[lo - 1], &mentions[lo]) {
+        lo -= 1;
+    }
+    while hi + 1 < mentions.len() && listed(&mentions[hi + 1]) && listed(&mentions[hi]) && joined(&mentions[hi], &mentions[hi + 1]) {
+        hi += 1;
+    }
+    let mut locs: Vec<usize> = mentions[lo..=hi].iter().filter_map(|m| m.place.location).collect();
+    locs.sort_unstable();
+    locs.dedup();
+    locs
+}

@@ -1,0 +1,248 @@
+//! Lexicon lookup tables built once from `claims.yaml`.
+//!
+//! Takes the measure lexicons and the actor and location gazetteers of a
+//! [`Config`] and builds phrase tables that match on a sentence's tokens:
+//! longest phrase first, by first word (or by last word, for words that come
+//! before a number). Aliases written in capitals (`US`, `IDF`) match only in
+//! capitals. Nothing here decides what a claim counts; see `context`.
+
+use std::collections::HashMap;
+
+use super::text::Token;
+use crate::config::Config;
+
+/// One word of a phrase: its lowercase form, and the exact form when the
+/// word must match in capitals.
+#[derive(Debug, Clone)]
+struct Word {
+    norm: String,
+    exact: Option<String>,
+}
+
+impl Word {
+    fn new(w: &str) -> Word {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        let caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+        let norm = w.replace('’', "'").to_lowercase();
+        let norm = norm.strip_suffix("'s").map(str::to_string).unwrap_or(norm);
+        Word {
+            exact: caps.then(|| w.strip_suffix("'s").unwrap_or(w).to_string()),
+            norm,
+        }
+    }
+
+    fn matches(&self, t: &Token<'_>) -> bool {
+        if t.norm != self.norm.as_str() {
+            return false;
+        }
+        match &self.exact {
+            None => true,
+            Some(exact) => {
+                let text = t.text;
+                let text = text.strip_suffix("'s").or_else(|| text.strip_suffix("’s")).unwrap_or(text);
+                text == exact
+            }
+        }
+    }
+}
+
+/// Phrases mapped to values, matched on tokens.
+#[derive(Debug, Clone)]
+pub struct PhraseSet<T> {
+    by_first: HashMap<String, Vec<(Vec<Word>, T)>>,
+    by_last: HashMap<String, Vec<(Vec<Word>, T)>>,
+}
+
+impl<T> Default for PhraseSet<T> {
+    fn default() -> Self {
+        PhraseSet {
+            by_first: HashMap::new(),
+            by_last: HashMap::new(),
+        }
+    }
+}
+
+impl<T: Clone> PhraseSet<T> {
+    /// Adds a phrase (words separated by spaces).
+    pub fn insert(&mut self, phrase: &str, value: T) {
+        let words: Vec<Word> = phrase.split_whitespace().map(Word::new).collect();
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            return;
+        };
+        let (first, last) = (first.norm.clone(), last.norm.clone());
+        for (map, key) in [(&mut self.by_first, first), (&mut self.by_last, last)] {
+            let list = map.entry(key).or_default();
+            list.push((words.clone(), value.clone()));
+            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+    }
+
+    /// The longest phrase starting at token `i`: the index just past it and
+    /// its value.
+    pub fn at(&self, tokens: &[Token<'_>], i: usize) -> Option<(usize, &T)> {
+        let list = self.by_first.get(tokens.get(i)?.norm.as_ref())?;
+        list.iter().find_map(|(words, v)| {
+            let fits = words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| tokens.get(i + k).is_some_and(|t| w.matches(t)));
+            fits.then_some((i + words.len(), v))
+        })
+    }
+
+    /// The longest phrase ending just before token `end`: where it starts
+    /// and its value.
+    pub fn ending_at(&self, tokens: &[Token<'_>], end: usize) -> Option<(usize, &T)> {
+        let last = end.checked_sub(1)?;
+        let list = self.by_last.get(tokens.get(last)?.norm.as_ref())?;
+        list.iter().find_map(|(words, v)| {
+            let start = end.checked_sub(words.len())?;
+            let fits = words.iter().enumerate().all(|(k, w)| w.matches(&tokens[start + k]));
+            fits.then_some((start, v))
+        })
+    }
+}
+
+/// What a gazetteer alias names.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Place {
+    /// Index into [`Lexicon::actors`].
+    pub actor: Option<usize>,
+    /// Index into [`Lexicon::locations`].
+    pub location: Option<usize>,
+}
+
+/// The lookup tables for one configuration.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    /// Measure names, in `claims.yaml` order (sorted).
+    pub measures: Vec<String>,
+    /// Per measure: its nouns count people.
+    pub people: Vec<bool>,
+    /// Per measure: whose the counted things are.
+    pub roles: Vec<crate::config::Role>,
+    /// Index of the `other` measure.
+    pub other: usize,
+    /// Index of `money`, `percent` and `people_other`, when configured.
+    pub money: Option<usize>,
+    /// See `money`.
+    pub percent: Option<usize>,
+    /// Counted nouns.
+    pub nouns: PhraseSet<usize>,
+    /// Words before the number.
+    pub before: PhraseSet<usize>,
+    /// Words after the counted noun.
+    pub after: PhraseSet<usize>,
+    /// Verbs that make "N times" a count of a measure.
+    pub times: PhraseSet<usize>,
+    /// Actor names.
+    pub actors: Vec<String>,
+    /// Location names.
+    pub locations: Vec<String>,
+    /// Actor and location aliases.
+    pub places: PhraseSet<Place>,
+}
+
+impl Lexicon {
+    /// Builds the tables for `config`.
+    pub fn new(config: &Config) -> Lexicon {
+        let mut measures: Vec<String> = config.measures.keys().cloned().collect();
+        if !measures.iter().any(|m| m == crate::config::OTHER) {
+            measures.push(crate::config::OTHER.to_string());
+        }
+        let index = |name: &str| measures.iter().position(|m| m == name);
+        let mut lex = Lexicon {
+            people: measures
+                .iter()
+                .map(|m| config.measures.get(m).is_some_and(|s| s.people))
+                .collect(),
+            roles: measures
+                .iter()
+                .map(|m| config.measures.get(m).map(|s| s.actor).unwrap_or_default())
+                .collect(),
+            other: index(crate::config::OTHER).unwrap_or(0),
+            money: index("money"),
+            percent: index("percent"),
+            nouns: PhraseSet::default(),
+            before: PhraseSet::default(),
+            after: PhraseSet::default(),
+            times: PhraseSet::default(),
+            actors: config.actors.keys().cloned().collect(),
+            locations: config.locations.keys().cloned().collect(),
+            places: PhraseSet::default(),
+            measures: Vec::new(),
+        };
+        for (name, spec) in &config.measures {
+            let m = index(name).unwrap_or(lex.other);
+            for w in &spec.nouns {
+                lex.nouns.insert(w, m);
+            }
+            for w in &spec.before {
+                lex.before.insert(w, m);
+            }
+            for w in &spec.after {
+                lex.after.insert(w, m);
+            }
+            for w in &spec.times {
+                lex.times.insert(w, m);
+            }
+        }
+        // An alias may name both an actor and a location ("Israel").
+        let mut places: HashMap<String, (String, Place)> = HashMap::new();
+        for (a, aliases) in config.actors.values().enumerate() {
+            for alias in aliases {
+                places.entry(alias.clone()).or_insert_with(|| (alias.clone(), Place::default())).1.actor = Some(a);
+            }
+        }
+        for (l, aliases) in config.locations.values().enumerate() {
+            for alias in aliases {
+                places.entry(alias.clone()).or_insert_with(|| (alias.clone(), Place::default())).1.location = Some(l);
+            }
+        }
+        let mut sorted: Vec<(String, Place)> = places.into_values().collect();
+        sorted.sort_by(|a, b| a.0.cmp(&b.0));
+        for (alias, place) in sorted {
+            lex.places.insert(&alias, place);
+        }
+        lex.measures = measures;
+        lex
+    }
+
+    /// The actor with the same canonical name as a location, if any.
+    pub fn actor_named_like(&self, location: usize) -> Option<usize> {
+        let name = &self.locations[location];
+        self.actors.iter().position(|a| a == name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::tokenize;
+    use super::*;
+
+    #[test]
+    fn phrases_match_longest_first_and_capitals_exactly() {
+        let mut set = PhraseSet::default();
+        set.insert("US", 1);
+        set.insert("US Central Command", 2);
+        set.insert("aircraft carriers", 3);
+        let s = "US Central Command and us with two aircraft carriers";
+        let t = tokenize(s, 0, s.len());
+        assert_eq!(set.at(&t, 0), Some((3, &2)));
+        assert_eq!(set.at(&t, 4), None, "the pronoun us is not the US");
+        assert_eq!(set.at(&t, 7), Some((9, &3)));
+        assert_eq!(set.ending_at(&t, 9), Some((7, &3)));
+    }
+
+    #[test]
+    fn builtin_lexicon_knows_actors_and_locations() {
+        let lex = Lexicon::new(&Config::builtin());
+        let s = "Israel's army in the Gaza Strip";
+        let t = tokenize(s, 0, s.len());
+        let (_, p) = lex.places.at(&t, 0).unwrap();
+        assert_eq!(lex.actors[p.actor.unwrap()], "israel");
+        assert_eq!(lex.locations[p.location.unwrap()], "israel");
+        let (end, p) = lex.places.at(&t, 4).unwrap();
+        assert_eq!((end, lex.locations[p.location.unwrap()].as_str()), (6, "gaza"));
+    }
+}

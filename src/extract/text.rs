@@ -1,0 +1,451 @@
+//! Sentences and tokens: the raw text cut into the pieces the number parser
+//! and the context rules read.
+//!
+//! [`sentences`] splits an article body into sentences (byte ranges of the
+//! file), treating a line break as a boundary unless the text is hard-wrapped
+//! prose. [`tokenize`] cuts one sentence into words, numbers and punctuation,
+//! keeping byte offsets, skipping URLs and HTML tags, and joining what belongs
+//! together (`2,500`, `9.7`, `U.S.`, `twenty-five`, `F-16`).
+
+use std::borrow::Cow;
+
+/// A sentence: a byte range of the file's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset just past the last character.
+    pub end: usize,
+}
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Starts with a letter: `troops`, `U.S.`, `twenty-five`, `F-16`.
+    Word,
+    /// Starts with a digit: `2,500`, `9.7`, `2bn`, `2nd`, `3,000-4,000`.
+    Number,
+    /// Any other single character: `$`, `%`, `,`, `—`.
+    Punct,
+}
+
+/// A token of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The text as written.
+    pub text: &'a str,
+    /// Byte offset in the file.
+    pub start: usize,
+    /// What it is.
+    pub kind: Kind,
+    /// Lowercase, curly apostrophes made straight, a possessive `'s` dropped.
+    pub norm: Cow<'a, str>,
+    /// The word ended in a possessive `'s`.
+    pub possessive: bool,
+    /// White space (or a skipped URL or tag) came just before it.
+    pub space_before: bool,
+}
+
+impl Token<'_> {
+    /// Byte offset just past the token.
+    pub fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+
+    /// Is this the punctuation character `c`?
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == Kind::Punct && self.text.starts_with(c)
+    }
+
+    /// Does the word start with a capital letter?
+    pub fn is_capitalized(&self) -> bool {
+        self.kind == Kind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// Splits the body `text[body_start..]` into sentences.
+pub fn sentences(text: &str, body_start: usize) -> Vec<Sentence> {
+    let body = &text[body_start..];
+    let wrapped = is_hard_wrapped(body);
+    let mut out = Vec::new();
+    // Blocks: runs of lines that belong to one paragraph.
+    let mut block_start: Option<usize> = None;
+    let mut pos = body_start;
+    for line in body.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        let blank = content.trim().is_empty();
+        let starts_item = starts_block(content);
+        if let Some(start) = block_start {
+            if blank || !wrapped || starts_item {
+                split_block(text, start, pos, &mut out);
+                block_start = None;
+            }
+        }
+        if !blank && block_start.is_none() {
+            block_start = Some(pos);
+        }
+        pos += line.len();
+    }
+    if let Some(start) = block_start {
+        split_block(text, start, pos, &mut out);
+    }
+    out
+}
+
+/// Hard-wrapped prose: most lines are long and of similar length, so a
+/// single line break is not a boundary.
+fn is_hard_wrapped(body: &str) -> bool {
+    let lines: Vec<usize> = body
+        .lines()
+        .map(|l| l.trim_end().chars().count())
+        .filter(|&n| n > 0)
+        .collect();
+    if lines.len() < 4 {
+        return false;
+    }
+    let max = lines.iter().copied().max().unwrap_or(0);
+    let full = lines.iter().filter(|&&n| (50..=100).contains(&n)).count();
+    max <= 110 && full * 10 >= lines.len() * 6
+}
+
+/// A Markdown heading, list item or quote starts a block of its own.
+fn starts_block(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with('#')
+        || t.starts_with("- ")
+        || t.starts_with("* ")
+        || t.starts_with("> ")
+        || t.starts_with("• ")
+}
+
+/// Words after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl",
+    "adm", "cmdr", "gov", "sen", "rep", "rev", "st", "jr", "sr", "no", "nos", "vs", "etc", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est",
+    "fig", "mt", "ft", "pres", "inc", "co", "corp", "ltd", "dept", "gov't",
+];
+
+/// Splits one block `text[start..end]` at sentence-ending punctuation.
+fn split_block(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
+    let block = &text[start..end];
+    let bytes = block.as_bytes();
+    let mut sent_start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if matches!(b, b'.' | b'!' | b'?') {
+            // Take closing quotes and brackets with the sentence.
+            let mut j = i + 1;
+            while j < bytes.len() {
+                let rest = &block[j..];
+                if let Some(c) = rest.chars().next().filter(|c| "\"')]’”".contains(*c)) {
+                    j += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let rest = &block[j..];
+            let ws = rest.len() - rest.trim_start().len();
+            let next = rest.trim_start().chars().next();
+            let boundary = ws > 0
+                && next.is_some_and(|c| {
+                    c.is_uppercase() || c.is_ascii_digit() || "\"'‘“([".contains(c)
+                })
+                && !(b == b'.' && is_abbreviation(&block[sent_start..i]));
+            if boundary {
+                push(text, start + sent_start, start + j, out);
+                sent_start = j + ws;
+                i = sent_start;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push(text, start + sent_start, end, out);
+}
+
+/// Does the text end in an abbreviation or an initial (so that a following
+/// full stop is not the end of a sentence)?
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .next()
+        .unwrap_or("");
+    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if word.is_empty() {
+        return false;
+    }
+    // Initials and dotted abbreviations: "U.S", "J", "a.m".
+    let letters: Vec<&str> = word.split('.').collect();
+    if letters.iter().all(|l| l.chars().count() == 1 && l.chars().all(char::is_alphabetic)) {
+        return true;
+    }
+    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+/// Adds a sentence, trimmed of white space, if anything is left.
+fn push(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push(Sentence {
+            start: start + lead,
+            end: end - trail,
+        });
+    }
+}
+
+/// The sentence as shown in reports: white space runs folded to one space.
+pub fn display(text: &str, sentence: Sentence) -> String {
+    text[sentence.start..sentence.end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Characters that separate thousands inside a number besides `,`: the
+/// no-break space and the narrow no-break space.
+fn is_group_space(c: char) -> bool {
+    c == '\u{a0}' || c == '\u{202f}' || c == '\u{2009}'
+}
+
+/// Cuts `text[start..end]` into tokens.
+pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
+    let s = &text[start..end];
+    let mut tokens = Vec::new();
+    let mut chars = s.char_indices().peekable();
+    let mut space_before = true;
+    while let Some(&(i, c)) = chars.peek() {
+        if c.is_whitespace() && !(is_group_space(c) && in_digit_group(s, i)) {
+            chars.next();
+            space_before = true;
+            continue;
+        }
+        // URLs and HTML tags are not text.
+        if let Some(skip) = skip_markup(&s[i..]) {
+            while chars.peek().is_some_and(|&(j, _)| j < i + skip) {
+                chars.next();
+            }
+            space_before = true;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let len = word_len(&s[i..]);
+            let tok = &s[i..i + len];
+            while chars.peek().is_some_and(|&(j, _)| j < i + len) {
+                chars.next();
+            }
+            let kind = if c.is_numeric() {
+                Kind::Number
+            } else {
+                Kind::Word
+            };
+            let (norm, possessive) = normalize(tok);
+            tokens.push(Token {
+                text: tok,
+                start: start + i,
+                kind,
+                norm,
+                possessive,
+                space_before,
+            });
+        } else {
+            chars.next();
+            let tok = &s[i..i + c.len_utf8()];
+            tokens.push(Token {
+                text: tok,
+                start: start + i,
+                kind: Kind::Punct,
+                norm: Cow::Borrowed(tok),
+                possessive: false,
+                space_before,
+            });
+        }
+        space_before = false;
+    }
+    tokens
+}
+
+/// Is the space at byte `i` of `s` a thousands separator: a digit before it,
+/// exactly three digits after it?
+fn in_digit_group(s: &str, i: usize) -> bool {
+    let before = s[..i].chars().next_back();
+    let after: Vec<char> = s[i..].chars().skip(1).take(4).collect();
+    before.is_some_and(|c| c.is_numeric())
+        && after.len() >= 3
+        && after[..3].iter().all(|c| c.is_numeric())
+        && !after.get(3).is_some_and(|c| c.is_numeric())
+}
+
+/// The length of a URL, e-mail address or HTML tag/comment at the start of
+/// `s`, if there is one.
+fn skip_markup(s: &str) -> Option<usize> {
+    let lower_start = |p: &str| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    if lower_start("http://") || lower_start("https://") || lower_start("www.") {
+        let len = s
+            .find(|c: char| c.is_whitespace() || c == ')' || c == '>' || c == '"')
+            .unwrap_or(s.len());
+        // A sentence's final full stop is not part of the URL.
+        let url = s[..len].trim_end_matches(['.', ',', ';']);
+        return Some(url.len());
+    }
+    if s.starts_with("<!--") {
+        return Some(s.find("-->").map_or(s.len(), |e| e + 3));
+    }
+    if s.starts_with('<') {
+        let next = s[1..].chars().next()?;
+        if next.is_ascii_alphabetic() || next == '/' || next == '!' {
+            let close = s.find('>')?;
+            if close < 300 && !s[..close].contains('\n') {
+                return Some(close + 1);
+            }
+        }
+    }
+    None
+}
+
+/// The length of the word or number at the start of `s`: alphanumerics,
+/// joined by `,`/`.` between digits (`2,500`, `9.7`), by `-` and
+/// apostrophes between alphanumerics (`twenty-five`, `F-16`, `Iraq's`), by
+/// `.` in initials (`U.S.`, `a.m.`), and by a no-break space inside a digit
+/// group (`2 500`).
+fn word_len(s: &str) -> usize {
+    let chars: Vec<(usize, char)> = s.char_indices().take(256).collect();
+    let mut end = 0;
+    let mut k = 0;
+    while k < chars.len() {
+        let (i, c) = chars[k];
+        let prev = k.checked_sub(1).map(|p| chars[p].1);
+        let next = chars.get(k + 1).map(|&(_, n)| n);
+        let joins = if c.is_alphanumeric() {
+            true
+        } else if c == ',' || c == '.' {
+            let digits = prev.is_some_and(|p| p.is_numeric()) && next.is_some_and(|n| n.is_numeric());
+            digits || (c == '.' && is_initial_dot(&s[..i], next))
+        } else if c == '-' || c == '\'' || c == '’' || c == '‑' {
+            prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)
+        } else if is_group_space(c) {
+            prev.is_some_and(|p| p.is_numeric()) && in_digit_group(s, i)
+        } else {
+            false
+        };
+        if !joins {
+            break;
+        }
+        end = i + c.len_utf8();
+        k += 1;
+    }
+    end.max(s.chars().next().map_or(0, char::len_utf8))
+}
+
+/// A dot after initials: "U" + "." + "S", or the final dot of "U.S." /
+/// "a.m.".
+fn is_initial_dot(before: &str, next: Option<char>) -> bool {
+    let parts: Vec<&str> = before.split('.').collect();
+    let initials = parts
+        .iter()
+        .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
+    if !initials {
+        return false;
+    }
+    match next {
+        Some(n) if n.is_alphabetic() => true,
+        // Final dot only after at least two initials ("U.S." but not "A.").
+        _ => parts.len() >= 2,
+    }
+}
+
+/// Lowercases a word, straightens apostrophes, and drops a possessive `'s`.
+fn normalize(tok: &str) -> (Cow<'_, str>, bool) {
+    let needs = tok.chars().any(|c| c.is_uppercase() || c == '’' || c == '‑');
+    let mut norm: Cow<'_, str> = if needs {
+        Cow::Owned(
+            tok.chars()
+                .map(|c| match c {
+                    '’' => '\'',
+                    '‑' => '-',
+                    c => c,
+                })
+                .collect::<String>()
+                .to_lowercase(),
+        )
+    } else {
+        Cow::Borrowed(tok)
+    };
+    let possessive = norm.ends_with("'s") && norm.len() > 2;
+    if possessive {
+        norm = match norm {
+            Cow::Borrowed(b) => Cow::Borrowed(&b[..b.len() - 2]),
+            Cow::Owned(mut o) => {
+                o.truncate(o.len() - 2);
+                Cow::Owned(o)
+            }
+        };
+    }
+    (norm, possessive)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        tokenize(s, 0, s.len()).iter().map(|t| t.text).collect()
+    }
+
+    fn split(s: &str) -> Vec<&str> {
+        sentences(s, 0).iter().map(|x| &s[x.start..x.end]).collect()
+    }
+
+    #[test]
+    fn tokens_join_numbers_initials_and_hyphens() {
+        assert_eq!(
+            texts("The U.S. has 2,500 troops, 9.7% of F-16s; twenty-five at 2:30 a.m. in Iraq’s west."),
+            vec![
+                "The", "U.S.", "has", "2,500", "troops", ",", "9.7", "%", "of", "F-16s", ";",
+                "twenty-five", "at", "2", ":", "30", "a.m.", "in", "Iraq’s", "west", "."
+            ]
+        );
+    }
+
+    #[test]
+    fn tokens_skip_urls_and_tags() {
+        assert_eq!(
+            texts("See https://x.com/2023/10/11/a-123. <b>5</b> ships <!-- 7 -->"),
+            vec!["See", ".", "5", "ships"]
+        );
+    }
+
+    #[test]
+    fn possessive_is_dropped_from_norm() {
+        let t = tokenize("Iraq’s", 0, 6);
+        assert_eq!(t[0].norm, "iraq");
+        assert!(t[0].possessive);
+    }
+
+    #[test]
+    fn no_break_space_groups_digits() {
+        let s = "2\u{202f}500 troops";
+        assert_eq!(texts(s), vec!["2\u{202f}500", "troops"]);
+    }
+
+    #[test]
+    fn sentences_split_on_stops_not_abbreviations() {
+        assert_eq!(
+            split("U.S. forces hit 3 sites on Oct. 17. Mr. Smith said so! Then 4 more."),
+            vec!["U.S. forces hit 3 sites on Oct. 17.", "Mr. Smith said so!", "Then 4 more."]
+        );
+    }
+
+    #[test]
+    fn each_line_is_a_block_unless_hard_wrapped() {
+        assert_eq!(split("Headline 5 Ships\nBody text here"), vec!["Headline 5 Ships", "Body text here"]);
+        let wrapped = "The militia said on Sunday that it had launched attacks against\n\
+                       US forces in both Iraq and Syria over the past several weeks and\n\
+                       that it would go on doing so as long as Washington supported the\n\
+                       war in Gaza, according to a statement posted on its channels.\n";
+        assert_eq!(split(wrapped).len(), 1);
+    }
+}

@@ -1,0 +1,75 @@
+//! claimcheck: check the numbers in the news.
+//!
+//! The pipeline, one stage a module, data flowing one way:
+//!
+//! ```text
+//!  paths ──▶ corpus ──▶ extract ──▶ Claim ──▶ report
+//!            (INPUT:    (PARSE: numbers,       (RENDER:
+//!             files,     qualifiers, bounds,    text, json,
+//!             metadata)  measure/actor/place)   jsonl)
+//!              ▲            ▲
+//!              └── config (claims.yaml: lexicons, gazetteers, settings)
+//! ```
+//!
+//! The library never prints: it returns claims and the problems it met, and
+//! the binary decides what to show and which exit code to give.
+#![warn(missing_docs)]
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod claim;
+pub mod config;
+pub mod corpus;
+pub mod extract;
+pub mod report;
+
+use std::path::PathBuf;
+
+pub use claim::{Claim, Qualifier};
+pub use config::Config;
+pub use corpus::{Article, FileError};
+pub use extract::Extractor;
+
+/// What a run over a set of paths produced.
+#[derive(Debug, Default)]
+pub struct Extraction {
+    /// The claims, article by article in path order, each article's in text
+    /// order.
+    pub claims: Vec<Claim>,
+    /// How many articles were read.
+    pub articles: usize,
+    /// Files that could not be read; the run went on without them.
+    pub errors: Vec<FileError>,
+    /// Problems that did not stop a file being read (a bad date).
+    pub warnings: Vec<String>,
+}
+
+/// The paths a run reads: those given, else the config's `corpus` paths,
+/// else `corpus/`.
+pub fn input_paths(given: &[PathBuf], config: &Config) -> Vec<PathBuf> {
+    if !given.is_empty() {
+        return given.to_vec();
+    }
+    if !config.corpus.is_empty() {
+        return config.corpus.iter().map(|p| config.base_dir.join(p)).collect();
+    }
+    vec![PathBuf::from("corpus")]
+}
+
+/// Reads every article under `paths` and extracts its claims.
+pub fn extract_paths(paths: &[PathBuf], config: &Config) -> Extraction {
+    let extractor = Extractor::new(config);
+    let (files, mut errors) = corpus::discover(paths);
+    let mut run = Extraction::default();
+    for (path, shown) in files {
+        match corpus::load(&path, &shown) {
+            Ok(article) => {
+                run.articles += 1;
+                run.claims.extend(extractor.extract(&article));
+                run.warnings.extend(article.warnings);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    run.errors = errors;
+    run
+}

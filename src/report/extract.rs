@@ -1,0 +1,90 @@
+//! The output of `claimcheck extract`: a readable table, JSON, or JSON
+//! lines.
+//!
+//! JSON is serde's output of [`Claim`]: `{"claims": [CLAIM, ...]}` for
+//! `json`, one `CLAIM` a line for `jsonl` (SPEC.md).
+
+use serde::Serialize;
+
+use crate::claim::{format_value, Claim, Qualifier};
+
+/// `{"claims": [...]}`.
+#[derive(Serialize)]
+struct Claims<'a> {
+    claims: &'a [Claim],
+}
+
+/// Pretty JSON, ending in a newline.
+pub fn json(claims: &[Claim]) -> String {
+    let mut s = serde_json::to_string_pretty(&Claims { claims }).expect("claims serialize");
+    s.push('\n');
+    s
+}
+
+/// One JSON object a line.
+pub fn jsonl(claims: &[Claim]) -> String {
+    let mut s = String::new();
+    for c in claims {
+        s.push_str(&serde_json::to_string(c).expect("a claim serializes"));
+        s.push('\n');
+    }
+    s
+}
+
+/// Bounds in interval notation: `[2500, 2500]`, `(9000, ∞)`, `[0, 200)`.
+pub fn interval(c: &Claim) -> String {
+    let open_low = c.qualifier == Qualifier::MoreThan;
+    let open_high = c.qualifier == Qualifier::LessThan || c.upper.is_none();
+    format!(
+        "{}{}, {}{}",
+        if open_low { '(' } else { '[' },
+        format_value(c.lower),
+        format_value(c.upper),
+        if open_high { ')' } else { ']' }
+    )
+}
+
+/// A table for the terminal: where, the figure as written, its bounds and
+/// qualifier, and the key; a count at the end.
+pub fn text(claims: &[Claim], articles: usize) -> String {
+    let rows: Vec<[String; 5]> = claims
+        .iter()
+        .map(|c| {
+            [
+                format!("{}:{}:{}", c.article, c.line, c.column),
+                c.number.clone(),
+                interval(c),
+                c.qualifier.as_str().to_string(),
+                c.key.clone(),
+            ]
+        })
+        .collect();
+    let header = ["where", "number", "bounds", "qualifier", "measure/actor/location"].map(String::from);
+    let mut widths = header.clone().map(|h| h.chars().count());
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let mut out = String::new();
+    for row in std::iter::once(&header).chain(&rows) {
+        let mut line = String::new();
+        for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
+            if i + 1 == row.len() {
+                line.push_str(cell);
+            } else {
+                line.push_str(cell);
+                line.extend(std::iter::repeat_n(' ', w - cell.chars().count() + 2));
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    let plural = |n: usize, one: &str, many: &str| if n == 1 { format!("{n} {one}") } else { format!("{n} {many}") };
+    out.push_str(&format!(
+        "\n{} in {}\n",
+        plural(claims.len(), "claim", "claims"),
+        plural(articles, "article", "articles")
+    ));
+    out
+}
