@@ -50,6 +50,8 @@ pub struct Context {
     pub shared_qualifier: Option<Qualifier>,
     /// Whether a counted noun from the lexicon follows the number.
     pub counted_noun: bool,
+    /// It is a part of the figure before ("including 35 children").
+    pub part: bool,
 }
 
 const LOCATIVE: &[&str] = &[
@@ -80,7 +82,7 @@ const NP_STOP: &[&str] = &[
     "do", "did", "does", "not", "also", "the", "a", "an", "this", "these", "those", "their",
     "its", "his", "her", "our", "said", "says", "say", "according", "per", "each", "when",
     "where", "while", "if", "because", "so", "then", "including", "between", "among", "amid",
-    "toward", "towards", "through", "via", "about", "around", "more", "less", "fewer", "last",
+    "toward", "towards", "through", "via", "about", "around", "last",
     "this", "every", "out", "up", "off", "it", "they", "them", "we", "he", "she", "there",
     "here", "still", "already", "yet", "now", "reportedly", "allegedly", "all", "only",
 ];
@@ -172,6 +174,10 @@ fn noun_phrase(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> NounPhrase 
     // "dozens of attacks", "2,500 of the troops", "one of them".
     if tokens.get(k).is_some_and(|t| t.norm == "of") {
         k += 1;
+        // "28 of 31 drones": the noun of the second number.
+        if tokens.get(k).is_some_and(|t| t.kind == Kind::Number) {
+            k += 1;
+        }
         while tokens.get(k).is_some_and(|t| matches!(t.norm.as_ref(), "the" | "their" | "its" | "his" | "her" | "our" | "whom" | "them")) {
             k += 1;
         }
@@ -189,6 +195,13 @@ fn noun_phrase(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> NounPhrase 
             break;
         }
         if let Some((end, &m)) = lex.nouns.at(tokens, k) {
+            // "displaced Palestinians", "wounded soldiers": a victim word
+            // before a people noun decides.
+            let victim_modifier = np.head.is_some_and(|(_, _, h)| lex.roles[h] == Role::Victim && !lex.people[h]);
+            if victim_modifier && lex.people[m] {
+                np.end = end;
+                break;
+            }
             np.head = Some((k, end, m));
             np.words = true;
             np.end = end;
@@ -200,7 +213,11 @@ fn noun_phrase(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> NounPhrase 
             // "drone and missile attacks": a singular modifier in a list.
             let singular = !tokens[end - 1].norm.ends_with('s');
             let list = tokens.get(k).is_some_and(|t| matches!(t.norm.as_ref(), "and" | "or" | ","));
-            if singular && list && lex.nouns.at(tokens, k + 1).is_some() {
+            let modifier_follows = lex
+                .nouns
+                .at(tokens, k + 1)
+                .is_some_and(|(e, _)| lex.nouns.at(tokens, e).is_some());
+            if singular && list && modifier_follows {
                 k += 1;
                 continue;
             }
@@ -241,14 +258,86 @@ fn before_trigger(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> Option<u
 /// clause.
 fn after_trigger(lex: &Lexicon, tokens: &[Token<'_>], from: usize) -> Option<usize> {
     let mut k = from;
-    while k < tokens.len() && k < from + 6 {
+    let mut limit = from + 6;
+    let mut skipped_aside = false;
+    while k < tokens.len() && k < limit {
         if let Some((_, &m)) = lex.after.at(tokens, k) {
             return Some(m);
+        }
+        // "1.9 million people, or 85 per cent of the population, have been
+        // displaced": step over an aside set off by commas.
+        if tokens[k].text == "," && !skipped_aside {
+            let close = (k + 1..tokens.len().min(k + 16)).find(|&c| tokens[c].text == ",");
+            if let Some(c) = close {
+                let verb = tokens.get(c + 1).is_some_and(|t| {
+                    matches!(t.norm.as_ref(), "have" | "has" | "had" | "were" | "was" | "are" | "is")
+                }) || lex.after.at(tokens, c + 1).is_some();
+                if verb {
+                    skipped_aside = true;
+                    k = c + 1;
+                    limit = k + 4;
+                    continue;
+                }
+            }
         }
         if clause_boundary(&tokens[k]) || tokens[k].norm == "and" {
             return None;
         }
         k += 1;
+    }
+    None
+}
+
+/// "including 35 children", "among them 13 Israelis": the quantity is a
+/// part of the one before.
+fn part_marker(tokens: &[Token<'_>], q: &Quantity) -> bool {
+    let before = |n: usize| -> Vec<&str> {
+        if q.qual_start < n {
+            return Vec::new();
+        }
+        tokens[q.qual_start - n..q.qual_start].iter().map(|t| t.norm.as_ref()).collect()
+    };
+    matches!(before(1).as_slice(), ["including"] | ["includes"] | ["included"])
+        || matches!(
+            before(2).as_slice(),
+            ["among", "them"] | ["of", "whom"] | ["of", "them"] | ["among", "whom"] | ["among", "those"]
+        )
+}
+
+/// Are the tokens between two quantities only a list separator?
+fn list_gap(tokens: &[Token<'_>], from: usize, to: usize) -> bool {
+    let gap: Vec<&str> = tokens[from.min(to)..to].iter().map(|t| t.norm.as_ref()).collect();
+    matches!(gap.as_slice(), [","] | ["and"] | ["or"] | [",", "and"] | [",", "or"])
+}
+
+/// "the number of Sudanese refugees there to more than half a million": the
+/// counted noun stands before the number, after "number of".
+fn noun_before(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> Option<usize> {
+    let lo = q.qual_start.saturating_sub(10);
+    for j in (lo..q.qual_start.saturating_sub(1)).rev() {
+        let t = &tokens[j];
+        if clause_boundary(t) {
+            return None;
+        }
+        let head = matches!(t.norm.as_ref(), "number" | "tally" | "count" | "total")
+            && tokens.get(j + 1).is_some_and(|n| n.norm == "of");
+        if head {
+            for k in j + 2..(j + 6).min(q.qual_start) {
+                if let Some((mut end, &first)) = lex.nouns.at(tokens, k) {
+                    // The last of a run of nouns is the head.
+                    let mut m = first;
+                    while let Some((e, &next)) = lex.nouns.at(tokens, end) {
+                        (end, m) = (e, next);
+                    }
+                    if lex.people[m] {
+                        if let Some((_, &v)) = lex.after.at(tokens, end) {
+                            return Some(v);
+                        }
+                    }
+                    return Some(m);
+                }
+            }
+        }
     }
     None
 }
@@ -262,8 +351,16 @@ fn times_verb(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> Option<usize
 pub fn resolve(lex: &Lexicon, tokens: &[Token<'_>], quantities: &[Quantity]) -> Vec<Context> {
     let mentions = mentions(lex, tokens);
     let mut out: Vec<Context> = Vec::with_capacity(quantities.len());
+    // Per quantity: it is a part of the one before, and where its noun
+    // phrase ends.
+    let mut parts: Vec<(bool, usize)> = Vec::with_capacity(quantities.len());
     for (n, q) in quantities.iter().enumerate() {
         let np = noun_phrase(lex, tokens, q);
+        let prev = n.checked_sub(1).map(|p| (&out[p], parts[p]));
+        let part = prev.is_some_and(|(_, (prev_part, prev_end))| {
+            part_marker(tokens, q) || (prev_part && list_gap(tokens, prev_end, q.qual_start))
+        });
+        parts.push((part, np.end));
         let head_measure = np.head.map(|(_, _, m)| m);
         let mut shared_qualifier = None;
         let mut inherited_actor = None;
@@ -283,7 +380,13 @@ pub fn resolve(lex: &Lexicon, tokens: &[Token<'_>], quantities: &[Quantity]) -> 
             if let (Some(t), true) = (trigger, overridable) {
                 return t;
             }
+            if let (true, true, Some((p, _))) = (part, overridable, prev) {
+                return p.measure;
+            }
             if let Some(m) = head_measure {
+                return m;
+            }
+            if let Some(m) = noun_before(lex, tokens, q) {
                 return m;
             }
             if np.words {
@@ -321,6 +424,7 @@ pub fn resolve(lex: &Lexicon, tokens: &[Token<'_>], quantities: &[Quantity]) -> 
             locations,
             shared_qualifier,
             counted_noun: head_measure.is_some(),
+            part,
         });
     }
     out

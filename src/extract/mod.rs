@@ -130,10 +130,10 @@ fn might_have_number(s: &str) -> bool {
 /// Whether a quantity flagged as doubtful by the number parser is a claim:
 /// years, identifiers and the word "one" need a counted noun after them.
 fn keep(tokens: &[text::Token<'_>], q: &Quantity, ctx: &context::Context) -> bool {
-    if q.year_like && !ctx.counted_noun {
+    if q.year_like && !ctx.counted_noun && !ctx.part {
         return false;
     }
-    if q.identifier_like && !ctx.counted_noun {
+    if q.identifier_like && !ctx.counted_noun && !ctx.part {
         return false;
     }
     if q.word_one {

@@ -415,7 +415,7 @@ fn vague_at(tokens: &[Token<'_>], i: usize) -> Option<Quantity> {
                     lo *= f;
                     hi *= f;
                     last = end;
-                } else if phrase == "a few" {
+                } else if phrase == "a few" && next != Some("of") {
                     return None;
                 }
             }
@@ -467,6 +467,13 @@ fn qualifier_before(tokens: &[Token<'_>], first: usize) -> (Option<Qualifier>, u
         }
         if match_phrase(tokens, first - n, phrase) == Some(first) {
             let start = first - n;
+            // "came under 11 attacks", "went over 3 drafts": a verb's particle.
+            let verb = start.checked_sub(1).map(|p| tokens[p].norm.as_ref());
+            if matches!(phrase, "under" | "over")
+                && matches!(verb, Some("came" | "come" | "comes" | "coming" | "went" | "go" | "is" | "are" | "was" | "were"))
+            {
+                return (None, first);
+            }
             // "between" before the qualifier belongs to a range.
             return (Some(q), start);
         }
@@ -809,10 +816,14 @@ fn is_date_or_time(tokens: &[Token<'_>], q: &Quantity) -> bool {
     if tokens.get(q.last + 1).is_some_and(|t| CLOCK.contains(&t.norm.as_ref())) {
         return true;
     }
-    // "aged 45", "No. 5", "#3"
+    // "aged 45", "aged between 4 and 9", "No. 5", "#3"
+    let aged = |k: usize| matches!(tokens[k].norm.as_ref(), "aged" | "age" | "ages");
+    if q.qual_start > 0 && aged(q.qual_start - 1) {
+        return true;
+    }
     if q.first > 0 {
         let prev = &tokens[q.first - 1];
-        if matches!(prev.norm.as_ref(), "aged" | "age" | "ages") || prev.text == "#" {
+        if aged(q.first - 1) || prev.text == "#" {
             return true;
         }
         if prev.text == "." && q.first >= 2 && matches!(tokens[q.first - 2].norm.as_ref(), "no" | "nos") {

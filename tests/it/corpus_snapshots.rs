@@ -1,0 +1,1 @@
+//! One snapshot of `extract` per bundled article.
