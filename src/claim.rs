@@ -92,7 +92,11 @@ pub struct Claim {
 
 /// Builds a key from its parts.
 pub fn make_key(measure: &str, actor: Option<&str>, location: Option<&str>) -> String {
-    format!("{measure}/{}/{}", actor.unwrap_or("-"), location.unwrap_or("-"))
+    format!(
+        "{measure}/{}/{}",
+        actor.unwrap_or("-"),
+        location.unwrap_or("-")
+    )
 }
 
 /// Writes `2500.0` as `2500` so that JSON shows figures as people write

@@ -50,10 +50,8 @@ pub enum ExtractFormat {
 /// Exit codes (README: "Exit codes").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
-    /// Everything went fine.
+    /// Everything went fine. (1 is kept for `check` finding a problem.)
     Ok = 0,
-    /// `check` found a problem.
-    Problems = 1,
     /// Bad usage, unreadable input, or an invalid claims.yaml.
     Error = 2,
 }

@@ -186,9 +186,9 @@ impl Config {
             let location = e.location().map(|l| (l.line(), l.column()));
             err(location, strip_location(&e.to_string()))
         })?;
-        config.validate().map_err(|(key, message)| {
-            err(find_key(text, &key), message)
-        })?;
+        config
+            .validate()
+            .map_err(|(key, message)| err(find_key(text, &key), message))?;
         Ok(config)
     }
 
@@ -253,11 +253,19 @@ impl Config {
         }
         for (name, aliases) in self.actors.iter().chain(self.locations.iter()) {
             if let Some(empty) = aliases.iter().find(|a| a.trim().is_empty()) {
-                return Err((name.clone(), format!("`{name}` has an empty alias `{empty}`")));
+                return Err((
+                    name.clone(),
+                    format!("`{name}` has an empty alias `{empty}`"),
+                ));
             }
         }
         for (name, measure) in &self.measures {
-            let lists = [&measure.nouns, &measure.before, &measure.after, &measure.times];
+            let lists = [
+                &measure.nouns,
+                &measure.before,
+                &measure.after,
+                &measure.times,
+            ];
             if lists.iter().any(|l| l.iter().any(|w| w.trim().is_empty())) {
                 return Err((name.clone(), format!("measure `{name}` has an empty word")));
             }
@@ -283,7 +291,10 @@ impl Config {
                 if crate::corpus::Date::parse(date).is_none() {
                     return Err((
                         fact.key.clone(),
-                        format!("fact `{}`: `as_of` must be a date YYYY-MM-DD, not `{date}`", fact.key),
+                        format!(
+                            "fact `{}`: `as_of` must be a date YYYY-MM-DD, not `{date}`",
+                            fact.key
+                        ),
                     ));
                 }
             }
@@ -313,9 +324,7 @@ fn find_key(text: &str, key: &str) -> Option<(usize, usize)> {
         let col = line.find(key)?;
         let rest = line[col + key.len()..].trim_start();
         let before = line[..col].trim_end();
-        let is_key = rest.starts_with(':')
-            || before.ends_with("key:")
-            || before.ends_with('-');
+        let is_key = rest.starts_with(':') || before.ends_with("key:") || before.ends_with('-');
         is_key.then_some((i + 1, col + 1))
     })
 }
@@ -328,9 +337,24 @@ mod tests {
     fn builtin_config_is_valid_and_has_the_spec_measures() {
         let config = Config::builtin();
         for name in [
-            "troops", "killed", "wounded", "attacks", "strikes", "missiles", "drones",
-            "rockets", "hostages", "reservists", "facilities", "vessels",
-            "aircraft_carriers", "displaced", "money", "percent", "people_other", "other",
+            "troops",
+            "killed",
+            "wounded",
+            "attacks",
+            "strikes",
+            "missiles",
+            "drones",
+            "rockets",
+            "hostages",
+            "reservists",
+            "facilities",
+            "vessels",
+            "aircraft_carriers",
+            "displaced",
+            "money",
+            "percent",
+            "people_other",
+            "other",
         ] {
             assert!(config.measures.contains_key(name), "missing measure {name}");
         }
@@ -343,14 +367,20 @@ mod tests {
         let text = "compare:\n  window_days: 2\n  tolerence: 0.1\n";
         let err = Config::parse(text, "claims.yaml").unwrap_err();
         assert_eq!(err.location, Some((3, 3)));
-        assert!(err.message.contains("unknown field `tolerence`"), "{}", err.message);
-        assert!(err.to_string().starts_with("invalid `claims.yaml` at line 3, column 3: "));
+        assert!(
+            err.message.contains("unknown field `tolerence`"),
+            "{}",
+            err.message
+        );
+        assert!(err
+            .to_string()
+            .starts_with("invalid `claims.yaml` at line 3, column 3: "));
     }
 
     #[test]
     fn wrong_type_is_an_error_with_line() {
-        let err = Config::parse("measures:\n  troops:\n    cumulative: maybe\n", "c.yaml")
-            .unwrap_err();
+        let err =
+            Config::parse("measures:\n  troops:\n    cumulative: maybe\n", "c.yaml").unwrap_err();
         assert_eq!(err.location.map(|l| l.0), Some(3));
     }
 
@@ -375,7 +405,11 @@ mod tests {
     #[test]
     fn bad_names_are_rejected() {
         let err = Config::parse("actors:\n  United States: [US]\n", "c.yaml").unwrap_err();
-        assert!(err.message.contains("actor name `United States`"), "{}", err.message);
+        assert!(
+            err.message.contains("actor name `United States`"),
+            "{}",
+            err.message
+        );
         assert_eq!(err.location, Some((2, 3)));
     }
 }

@@ -36,7 +36,9 @@ impl Date {
         }
         let num = |r: std::ops::Range<usize>| -> Option<u32> {
             let part = &s[r];
-            part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
+            part.bytes()
+                .all(|c| c.is_ascii_digit())
+                .then(|| part.parse().ok())?
         };
         let (year, month, day) = (num(0..4)? as i32, num(5..7)?, num(8..10)?);
         if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
@@ -346,7 +348,10 @@ fn front_matter(text: &str) -> Option<(&str, usize)> {
 fn leading_date(body: &str) -> Option<(Date, usize)> {
     let trimmed = body.trim_start();
     let skipped = body.len() - trimmed.len();
-    let rest = trimmed.strip_prefix("date")?.strip_prefix([' ', ':'])?.trim_start();
+    let rest = trimmed
+        .strip_prefix("date")?
+        .strip_prefix([' ', ':'])?
+        .trim_start();
     let date = Date::parse(rest.get(..10)?)?;
     let after = &rest[10..];
     if after.chars().next().is_some_and(|c| c.is_alphanumeric()) {
@@ -414,7 +419,10 @@ mod tests {
     #[test]
     fn binary_and_bad_utf8_are_errors() {
         assert!(decode(vec![b'a', 0, b'b']).unwrap_err().contains("binary"));
-        assert_eq!(decode(vec![b'a', 0xff]).unwrap_err(), "invalid UTF-8 at byte 1");
+        assert_eq!(
+            decode(vec![b'a', 0xff]).unwrap_err(),
+            "invalid UTF-8 at byte 1"
+        );
         assert_eq!(decode(vec![0xEF, 0xBB, 0xBF, b'x']).unwrap(), "x");
     }
 }

@@ -50,7 +50,11 @@ pub fn input_paths(given: &[PathBuf], config: &Config) -> Vec<PathBuf> {
         return given.to_vec();
     }
     if !config.corpus.is_empty() {
-        return config.corpus.iter().map(|p| config.base_dir.join(p)).collect();
+        return config
+            .corpus
+            .iter()
+            .map(|p| config.base_dir.join(p))
+            .collect();
     }
     vec![PathBuf::from("corpus")]
 }

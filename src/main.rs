@@ -1,6 +1,5 @@
 //! The `claimcheck` binary: parse arguments, run the library, print, and
 //! map the outcome to an exit code.
-#![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod cli;
 

@@ -35,6 +35,9 @@ pub struct Mention {
     pub object: bool,
     /// Written with a possessive `'s`.
     pub possessive: bool,
+    /// Inside an aside set off by commas (", which carries out operations
+    /// in the Middle East,"): not where the main clause's figure is.
+    pub aside: bool,
 }
 
 /// What was decided for one quantity.
@@ -55,36 +58,181 @@ pub struct Context {
 }
 
 const LOCATIVE: &[&str] = &[
-    "in", "inside", "into", "at", "near", "across", "throughout", "on", "within", "toward",
-    "towards", "around", "outside",
+    "in",
+    "inside",
+    "into",
+    "at",
+    "near",
+    "across",
+    "throughout",
+    "on",
+    "within",
+    "toward",
+    "towards",
+    "around",
+    "outside",
 ];
 
 /// Words before a name that make it an object rather than a subject.
 const OBJECT_MARKERS: &[&str] = &[
-    "by", "with", "against", "on", "for", "to", "from", "at", "of", "into", "toward", "towards",
-    "targeting", "between", "and",
+    "by",
+    "with",
+    "against",
+    "on",
+    "for",
+    "to",
+    "from",
+    "at",
+    "of",
+    "into",
+    "toward",
+    "towards",
+    "targeting",
+    "between",
+    "and",
 ];
 
 /// Words between a preposition and a place name: "in northern Iraq".
 const PLACE_ADJECTIVES: &[&str] = &[
-    "the", "northern", "southern", "eastern", "western", "central", "north", "south", "east",
-    "west", "northeastern", "northwestern", "southeastern", "southwestern", "neighbouring",
-    "neighboring", "occupied", "israeli-occupied", "besieged", "war-torn", "mainland", "all",
-    "both", "rural", "greater", "upper", "lower", "coastal",
+    "the",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "neighbouring",
+    "neighboring",
+    "occupied",
+    "israeli-occupied",
+    "besieged",
+    "war-torn",
+    "mainland",
+    "all",
+    "both",
+    "rural",
+    "greater",
+    "upper",
+    "lower",
+    "coastal",
 ];
 
 /// Words that end the noun phrase after a number.
 const NP_STOP: &[&str] = &[
-    "in", "on", "at", "to", "from", "by", "for", "with", "into", "across", "near", "since",
-    "during", "after", "before", "over", "under", "against", "of", "and", "or", "but", "as",
-    "than", "who", "which", "that", "whom", "whose", "were", "was", "are", "is", "be", "been",
-    "being", "have", "has", "had", "will", "would", "could", "should", "may", "might", "can",
-    "do", "did", "does", "not", "also", "the", "a", "an", "this", "these", "those", "their",
-    "its", "his", "her", "our", "said", "says", "say", "according", "per", "each", "when",
-    "where", "while", "if", "because", "so", "then", "including", "between", "among", "amid",
-    "toward", "towards", "through", "via", "about", "around", "last",
-    "this", "every", "out", "up", "off", "it", "they", "them", "we", "he", "she", "there",
-    "here", "still", "already", "yet", "now", "reportedly", "allegedly", "all", "only",
+    "in",
+    "on",
+    "at",
+    "to",
+    "from",
+    "by",
+    "for",
+    "with",
+    "into",
+    "across",
+    "near",
+    "since",
+    "during",
+    "after",
+    "before",
+    "over",
+    "under",
+    "against",
+    "of",
+    "and",
+    "or",
+    "but",
+    "as",
+    "than",
+    "who",
+    "which",
+    "that",
+    "whom",
+    "whose",
+    "were",
+    "was",
+    "are",
+    "is",
+    "be",
+    "been",
+    "being",
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "can",
+    "do",
+    "did",
+    "does",
+    "not",
+    "also",
+    "the",
+    "a",
+    "an",
+    "this",
+    "these",
+    "those",
+    "their",
+    "its",
+    "his",
+    "her",
+    "our",
+    "said",
+    "says",
+    "say",
+    "according",
+    "per",
+    "each",
+    "when",
+    "where",
+    "while",
+    "if",
+    "because",
+    "so",
+    "then",
+    "including",
+    "between",
+    "among",
+    "amid",
+    "toward",
+    "towards",
+    "through",
+    "via",
+    "about",
+    "around",
+    "last",
+    "this",
+    "every",
+    "out",
+    "up",
+    "off",
+    "it",
+    "they",
+    "them",
+    "we",
+    "he",
+    "she",
+    "there",
+    "here",
+    "still",
+    "already",
+    "yet",
+    "now",
+    "reportedly",
+    "allegedly",
+    "all",
+    "only",
 ];
 
 /// Words that end a clause for the scans after a number.
@@ -96,11 +244,54 @@ const CLAUSE_STOP: &[&str] = &[
 /// Words that may stand between a "before" trigger and the number:
 /// "death toll has risen to 9,000", "killing a total of 20".
 const BEFORE_GAP: &[&str] = &[
-    "a", "an", "the", "total", "of", "to", "at", "reportedly", "has", "have", "had", "risen",
-    "rose", "climbed", "reached", "stood", "stands", "is", "was", "now", "further", "another",
-    "additional", "been", "being", "jumped", "increased", "soared", "hit", "reach", "rise",
-    "climb", "stand", "some", "nearly", "over", "than", "more", "at", "least", "up", "already",
-    "since", "then", "officially", "allegedly", "all", "by",
+    "a",
+    "an",
+    "the",
+    "total",
+    "of",
+    "to",
+    "at",
+    "reportedly",
+    "has",
+    "have",
+    "had",
+    "risen",
+    "rose",
+    "climbed",
+    "reached",
+    "stood",
+    "stands",
+    "is",
+    "was",
+    "now",
+    "further",
+    "another",
+    "additional",
+    "been",
+    "being",
+    "jumped",
+    "increased",
+    "soared",
+    "hit",
+    "reach",
+    "rise",
+    "climb",
+    "stand",
+    "some",
+    "nearly",
+    "over",
+    "than",
+    "more",
+    "at",
+    "least",
+    "up",
+    "already",
+    "since",
+    "then",
+    "officially",
+    "allegedly",
+    "all",
+    "by",
 ];
 
 /// Is token `k` a clause boundary for forward scans?
@@ -133,7 +324,8 @@ pub fn mentions(lex: &Lexicon, tokens: &[Token<'_>]) -> Vec<Mention> {
         if matches!(before, Some("and" | "or" | ",")) && !possessive {
             if let Some(prev) = out.last() {
                 let gap = p - 1;
-                let joined = prev.end == gap || (prev.end + 1 == gap && tokens[prev.end].text == ",");
+                let joined =
+                    prev.end == gap || (prev.end + 1 == gap && tokens[prev.end].text == ",");
                 locative |= joined && prev.locative;
             }
         }
@@ -146,10 +338,23 @@ pub fn mentions(lex: &Lexicon, tokens: &[Token<'_>]) -> Vec<Mention> {
             to: before == Some("to"),
             object: before.is_some_and(|w| OBJECT_MARKERS.contains(&w)),
             possessive,
+            aside: in_aside(tokens, i),
         });
         i = end;
     }
     out
+}
+
+/// Is token `i` inside ", which ... ," or ", who ... ,"?
+fn in_aside(tokens: &[Token<'_>], i: usize) -> bool {
+    let open = (0..i).rev().find(|&k| tokens[k].text == ",");
+    let Some(open) = open else {
+        return false;
+    };
+    let relative = tokens
+        .get(open + 1)
+        .is_some_and(|t| matches!(t.norm.as_ref(), "which" | "who"));
+    relative && tokens[i..].iter().any(|t| t.text == ",")
 }
 
 /// The noun phrase after a number.
@@ -178,7 +383,12 @@ fn noun_phrase(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> NounPhrase 
         if tokens.get(k).is_some_and(|t| t.kind == Kind::Number) {
             k += 1;
         }
-        while tokens.get(k).is_some_and(|t| matches!(t.norm.as_ref(), "the" | "their" | "its" | "his" | "her" | "our" | "whom" | "them")) {
+        while tokens.get(k).is_some_and(|t| {
+            matches!(
+                t.norm.as_ref(),
+                "the" | "their" | "its" | "his" | "her" | "our" | "whom" | "them"
+            )
+        }) {
             k += 1;
         }
     }
@@ -197,7 +407,9 @@ fn noun_phrase(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> NounPhrase 
         if let Some((end, &m)) = lex.nouns.at(tokens, k) {
             // "displaced Palestinians", "wounded soldiers": a victim word
             // before a people noun decides.
-            let victim_modifier = np.head.is_some_and(|(_, _, h)| lex.roles[h] == Role::Victim && !lex.people[h]);
+            let victim_modifier = np
+                .head
+                .is_some_and(|(_, _, h)| lex.roles[h] == Role::Victim && !lex.people[h]);
             if victim_modifier && lex.people[m] {
                 np.end = end;
                 break;
@@ -212,7 +424,9 @@ fn noun_phrase(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> NounPhrase 
             }
             // "drone and missile attacks": a singular modifier in a list.
             let singular = !tokens[end - 1].norm.ends_with('s');
-            let list = tokens.get(k).is_some_and(|t| matches!(t.norm.as_ref(), "and" | "or" | ","));
+            let list = tokens
+                .get(k)
+                .is_some_and(|t| matches!(t.norm.as_ref(), "and" | "or" | ","));
             let modifier_follows = lex
                 .nouns
                 .at(tokens, k + 1)
@@ -270,7 +484,10 @@ fn after_trigger(lex: &Lexicon, tokens: &[Token<'_>], from: usize) -> Option<usi
             let close = (k + 1..tokens.len().min(k + 16)).find(|&c| tokens[c].text == ",");
             if let Some(c) = close {
                 let verb = tokens.get(c + 1).is_some_and(|t| {
-                    matches!(t.norm.as_ref(), "have" | "has" | "had" | "were" | "was" | "are" | "is")
+                    matches!(
+                        t.norm.as_ref(),
+                        "have" | "has" | "had" | "were" | "was" | "are" | "is"
+                    )
                 }) || lex.after.at(tokens, c + 1).is_some();
                 if verb {
                     skipped_aside = true;
@@ -295,19 +512,34 @@ fn part_marker(tokens: &[Token<'_>], q: &Quantity) -> bool {
         if q.qual_start < n {
             return Vec::new();
         }
-        tokens[q.qual_start - n..q.qual_start].iter().map(|t| t.norm.as_ref()).collect()
+        tokens[q.qual_start - n..q.qual_start]
+            .iter()
+            .map(|t| t.norm.as_ref())
+            .collect()
     };
-    matches!(before(1).as_slice(), ["including"] | ["includes"] | ["included"])
-        || matches!(
-            before(2).as_slice(),
-            ["among", "them"] | ["of", "whom"] | ["of", "them"] | ["among", "whom"] | ["among", "those"]
-        )
+    matches!(
+        before(1).as_slice(),
+        ["including"] | ["includes"] | ["included"]
+    ) || matches!(
+        before(2).as_slice(),
+        ["among", "them"]
+            | ["of", "whom"]
+            | ["of", "them"]
+            | ["among", "whom"]
+            | ["among", "those"]
+    )
 }
 
 /// Are the tokens between two quantities only a list separator?
 fn list_gap(tokens: &[Token<'_>], from: usize, to: usize) -> bool {
-    let gap: Vec<&str> = tokens[from.min(to)..to].iter().map(|t| t.norm.as_ref()).collect();
-    matches!(gap.as_slice(), [","] | ["and"] | ["or"] | [",", "and"] | [",", "or"])
+    let gap: Vec<&str> = tokens[from.min(to)..to]
+        .iter()
+        .map(|t| t.norm.as_ref())
+        .collect();
+    matches!(
+        gap.as_slice(),
+        [","] | ["and"] | ["or"] | [",", "and"] | [",", "or"]
+    )
 }
 
 /// "the number of Sudanese refugees there to more than half a million": the
@@ -344,7 +576,9 @@ fn noun_before(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> Option<usiz
 
 /// The verb that makes "N times" a count: nearest before the number.
 fn times_verb(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> Option<usize> {
-    (1..=q.qual_start).rev().find_map(|j| lex.times.ending_at(tokens, j).map(|(_, &m)| m))
+    (1..=q.qual_start)
+        .rev()
+        .find_map(|j| lex.times.ending_at(tokens, j).map(|(_, &m)| m))
 }
 
 /// Decides the context of every quantity of a sentence.
@@ -374,8 +608,8 @@ pub fn resolve(lex: &Lexicon, tokens: &[Token<'_>], quantities: &[Quantity]) -> 
             if np.times {
                 return times_verb(lex, tokens, q).unwrap_or(lex.other);
             }
-            let trigger = before_trigger(lex, tokens, q)
-                .or_else(|| after_trigger(lex, tokens, np.end));
+            let trigger =
+                before_trigger(lex, tokens, q).or_else(|| after_trigger(lex, tokens, np.end));
             let overridable = head_measure.is_none_or(|m| lex.people[m]);
             if let (Some(t), true) = (trigger, overridable) {
                 return t;
@@ -399,7 +633,12 @@ pub fn resolve(lex: &Lexicon, tokens: &[Token<'_>], quantities: &[Quantity]) -> 
                     if !q.explicit_qualifier
                         && matches!(
                             pq.qualifier,
-                            Qualifier::About | Qualifier::Nearly | Qualifier::AtLeast | Qualifier::MoreThan | Qualifier::AtMost | Qualifier::LessThan
+                            Qualifier::About
+                                | Qualifier::Nearly
+                                | Qualifier::AtLeast
+                                | Qualifier::MoreThan
+                                | Qualifier::AtMost
+                                | Qualifier::LessThan
                         )
                     {
                         shared_qualifier = Some(pq.qualifier);
@@ -434,9 +673,24 @@ pub fn resolve(lex: &Lexicon, tokens: &[Token<'_>], quantities: &[Quantity]) -> 
 fn skip_modifiers(tokens: &[Token<'_>], mut k: usize) -> usize {
     for _ in 0..3 {
         match tokens.get(k) {
-            Some(t) if PLACE_ADJECTIVES.contains(&t.norm.as_ref()) || matches!(t.norm.as_ref(), "a" | "an" | "its" | "their") => k += 1,
+            Some(t)
+                if PLACE_ADJECTIVES.contains(&t.norm.as_ref())
+                    || matches!(t.norm.as_ref(), "a" | "an" | "its" | "their") =>
+            {
+                k += 1
+            }
             _ => break,
         }
+    }
+    k
+}
+
+/// The token before a name and the determiners and adjectives in front of
+/// it ("on the US", "against Israeli forces").
+fn skip_back_modifiers(tokens: &[Token<'_>], start: usize) -> usize {
+    let mut k = start - 1;
+    while k > 0 && k + 3 > start && PLACE_ADJECTIVES.contains(&tokens[k].norm.as_ref()) {
+        k -= 1;
     }
     k
 }
@@ -444,24 +698,38 @@ fn skip_modifiers(tokens: &[Token<'_>], mut k: usize) -> usize {
 /// The actor named at token `k` or after a few modifiers ("the
 /// Iranian-backed Kataib Hezbollah"), if any.
 fn actor_at(tokens: &[Token<'_>], mentions: &[Mention], k: usize) -> Option<usize> {
-    let mut k = skip_modifiers(tokens, k);
-    for _ in 0..3 {
+    let first = skip_modifiers(tokens, k);
+    for k in first..first + 3 {
         if let Some(m) = mentions.iter().find(|m| m.start == k) {
             return m.place.actor;
         }
         let t = tokens.get(k)?;
-        let backed = ["-backed", "-aligned", "-allied", "-affiliated", "-sponsored", "-supported", "-linked", "-led"]
-            .iter()
-            .any(|s| t.norm.ends_with(s));
+        let backed = [
+            "-backed",
+            "-aligned",
+            "-allied",
+            "-affiliated",
+            "-sponsored",
+            "-supported",
+            "-linked",
+            "-led",
+        ]
+        .iter()
+        .any(|s| t.norm.ends_with(s));
         if !backed {
             return None;
         }
-        k += 1;
     }
     None
 }
 
-fn actor(tokens: &[Token<'_>], mentions: &[Mention], q: &Quantity, np: &NounPhrase, role: Role) -> Option<usize> {
+fn actor(
+    tokens: &[Token<'_>],
+    mentions: &[Mention],
+    q: &Quantity,
+    np: &NounPhrase,
+    role: Role,
+) -> Option<usize> {
     // Inside the noun phrase: "four US personnel", "30 Palestinians".
     let inside = mentions
         .iter()
@@ -471,7 +739,10 @@ fn actor(tokens: &[Token<'_>], mentions: &[Mention], q: &Quantity, np: &NounPhra
         return inside;
     }
     // A possessive just before: "Israel's 360,000 reservists".
-    if let Some(m) = mentions.iter().find(|m| m.end == q.qual_start && m.place.actor.is_some()) {
+    if let Some(m) = mentions
+        .iter()
+        .find(|m| m.end == q.qual_start && m.place.actor.is_some())
+    {
         if tokens[m.end - 1].possessive {
             return m.place.actor;
         }
@@ -479,7 +750,19 @@ fn actor(tokens: &[Token<'_>], mentions: &[Mention], q: &Quantity, np: &NounPhra
     let after = np.end.max(q.last + 1);
     // Words after the noun phrase that name the actor for each role.
     let links: &[&str] = match role {
-        Role::Owner => &["of", "used by", "operated by", "belonging to", "owned by", "controlled by", "run by", "held by", "loyal to", "linked to", "affiliated with"],
+        Role::Owner => &[
+            "of",
+            "used by",
+            "operated by",
+            "belonging to",
+            "owned by",
+            "controlled by",
+            "run by",
+            "held by",
+            "loyal to",
+            "linked to",
+            "affiliated with",
+        ],
         Role::Agent => &["by", "from"],
         Role::Victim => &["among", "including"],
         Role::Target => &["on", "against", "targeting", "targeted", "at"],
@@ -490,12 +773,38 @@ fn actor(tokens: &[Token<'_>], mentions: &[Mention], q: &Quantity, np: &NounPhra
         }
         for link in links {
             let words: Vec<&str> = link.split(' ').collect();
-            let fits = words.iter().enumerate().all(|(i, w)| tokens.get(k + i).is_some_and(|t| t.norm == *w));
+            let fits = words
+                .iter()
+                .enumerate()
+                .all(|(i, w)| tokens.get(k + i).is_some_and(|t| t.norm == *w));
             if fits {
                 if let Some(a) = actor_at(tokens, mentions, k + words.len()) {
                     return Some(a);
                 }
             }
+        }
+    }
+    // The object of an attack verb before the number: "attacked US forces
+    // 14 times", "attacks on US forces: 62 since October 17".
+    if role == Role::Target {
+        let target = mentions.iter().rev().find(|m| {
+            m.end <= q.qual_start
+                && m.place.actor.is_some()
+                && m.start > 0
+                && matches!(
+                    tokens[skip_back_modifiers(tokens, m.start)].norm.as_ref(),
+                    "attacked"
+                        | "targeted"
+                        | "hit"
+                        | "struck"
+                        | "attacking"
+                        | "targeting"
+                        | "on"
+                        | "against"
+                )
+        });
+        if let Some(m) = target {
+            return m.place.actor;
         }
     }
     // The subject before the number: the nearest name that is not a place
@@ -506,6 +815,25 @@ fn actor(tokens: &[Token<'_>], mentions: &[Mention], q: &Quantity, np: &NounPhra
         .filter(|m| m.end <= q.qual_start && !m.locative && !m.object && m.place.actor.is_some())
         .collect();
     let nearest = before.last()?;
+    // "US forces intercepted three drones": the subject stopped them, it
+    // did not send them.
+    let stopped = tokens[nearest.end..q.qual_start].iter().any(|t| {
+        matches!(
+            t.norm.as_ref(),
+            "intercepted"
+                | "intercepting"
+                | "downed"
+                | "downing"
+                | "shot"
+                | "destroyed"
+                | "destroying"
+                | "seized"
+                | "captured"
+        )
+    });
+    if role == Role::Agent && stopped {
+        return None;
+    }
     if matches!(role, Role::Victim | Role::Target) {
         // "have been attacked about 150 times": the auxiliary just before.
         let passive = tokens[nearest.end.max(q.qual_start.saturating_sub(3))..q.qual_start]
@@ -523,7 +851,12 @@ fn actor(tokens: &[Token<'_>], mentions: &[Mention], q: &Quantity, np: &NounPhra
 /// nearest place named with a preposition or "of" before it in the
 /// sentence (or the sentence's first word, "Yemen's ..."), else a locative
 /// place after it further on.
-fn location(tokens: &[Token<'_>], mentions: &[Mention], q: &Quantity, np: &NounPhrase) -> Vec<usize> {
+fn location(
+    tokens: &[Token<'_>],
+    mentions: &[Mention],
+    q: &Quantity,
+    np: &NounPhrase,
+) -> Vec<usize> {
     let located: Vec<(usize, &Mention)> = mentions
         .iter()
         .enumerate()
@@ -547,10 +880,11 @@ fn location(tokens: &[Token<'_>], mentions: &[Mention], q: &Quantity, np: &NounP
                 .find(|(_, m)| m.start >= clause_start && m.end <= q.qual_start && m.locative)
         })
         .or_else(|| {
-            located
-                .iter()
-                .rev()
-                .find(|(_, m)| m.end <= q.qual_start && (m.locative || m.of || (m.start == 0 && m.possessive)))
+            located.iter().rev().find(|(_, m)| {
+                m.end <= q.qual_start
+                    && !m.aside
+                    && (m.locative || m.of || (m.start == 0 && m.possessive))
+            })
         })
         .or_else(|| located.iter().find(|(_, m)| m.start > q.last && m.locative));
     let Some(&(idx, _)) = pick else {
@@ -559,17 +893,34 @@ fn location(tokens: &[Token<'_>], mentions: &[Mention], q: &Quantity, np: &NounP
     // Widen to the list the place stands in: "in Iraq and Syria".
     let joined = |a: &Mention, b: &Mention| {
         let gap = &tokens[a.end..b.start];
-        matches!(gap.iter().map(|t| t.norm.as_ref()).collect::<Vec<_>>().as_slice(), ["and"] | ["or"] | [","] | [",", "and"] | ["and", "in"] | [",", "and", "in"])
+        matches!(
+            gap.iter()
+                .map(|t| t.norm.as_ref())
+                .collect::<Vec<_>>()
+                .as_slice(),
+            ["and"] | ["or"] | [","] | [",", "and"] | ["and", "in"] | [",", "and", "in"]
+        )
     };
     let (mut lo, mut hi) = (idx, idx);
     let listed = |m: &Mention| m.place.location.is_some() && !m.possessive;
-    while lo > 0 && listed(&mentions[lo - 1]) && listed(&mentions[lo]) && joined(&mentions[lo - 1], &mentions[lo]) {
+    while lo > 0
+        && listed(&mentions[lo - 1])
+        && listed(&mentions[lo])
+        && joined(&mentions[lo - 1], &mentions[lo])
+    {
         lo -= 1;
     }
-    while hi + 1 < mentions.len() && listed(&mentions[hi + 1]) && listed(&mentions[hi]) && joined(&mentions[hi], &mentions[hi + 1]) {
+    while hi + 1 < mentions.len()
+        && listed(&mentions[hi + 1])
+        && listed(&mentions[hi])
+        && joined(&mentions[hi], &mentions[hi + 1])
+    {
         hi += 1;
     }
-    let mut locs: Vec<usize> = mentions[lo..=hi].iter().filter_map(|m| m.place.location).collect();
+    let mut locs: Vec<usize> = mentions[lo..=hi]
+        .iter()
+        .filter_map(|m| m.place.location)
+        .collect();
     locs.sort_unstable();
     locs.dedup();
     locs

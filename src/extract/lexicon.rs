@@ -39,7 +39,10 @@ impl Word {
             None => true,
             Some(exact) => {
                 let text = t.text;
-                let text = text.strip_suffix("'s").or_else(|| text.strip_suffix("’s")).unwrap_or(text);
+                let text = text
+                    .strip_suffix("'s")
+                    .or_else(|| text.strip_suffix("’s"))
+                    .unwrap_or(text);
                 text == exact
             }
         }
@@ -97,7 +100,10 @@ impl<T: Clone> PhraseSet<T> {
         let list = self.by_last.get(tokens.get(last)?.norm.as_ref())?;
         list.iter().find_map(|(words, v)| {
             let start = end.checked_sub(words.len())?;
-            let fits = words.iter().enumerate().all(|(k, w)| w.matches(&tokens[start + k]));
+            let fits = words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| w.matches(&tokens[start + k]));
             fits.then_some((start, v))
         })
     }
@@ -191,12 +197,20 @@ impl Lexicon {
         let mut places: HashMap<String, (String, Place)> = HashMap::new();
         for (a, aliases) in config.actors.values().enumerate() {
             for alias in aliases {
-                places.entry(alias.clone()).or_insert_with(|| (alias.clone(), Place::default())).1.actor = Some(a);
+                places
+                    .entry(alias.clone())
+                    .or_insert_with(|| (alias.clone(), Place::default()))
+                    .1
+                    .actor = Some(a);
             }
         }
         for (l, aliases) in config.locations.values().enumerate() {
             for alias in aliases {
-                places.entry(alias.clone()).or_insert_with(|| (alias.clone(), Place::default())).1.location = Some(l);
+                places
+                    .entry(alias.clone())
+                    .or_insert_with(|| (alias.clone(), Place::default()))
+                    .1
+                    .location = Some(l);
             }
         }
         let mut sorted: Vec<(String, Place)> = places.into_values().collect();
@@ -243,6 +257,9 @@ mod tests {
         assert_eq!(lex.actors[p.actor.unwrap()], "israel");
         assert_eq!(lex.locations[p.location.unwrap()], "israel");
         let (end, p) = lex.places.at(&t, 4).unwrap();
-        assert_eq!((end, lex.locations[p.location.unwrap()].as_str()), (6, "gaza"));
+        assert_eq!(
+            (end, lex.locations[p.location.unwrap()].as_str()),
+            (6, "gaza")
+        );
     }
 }

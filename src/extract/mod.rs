@@ -113,9 +113,8 @@ impl Extractor {
 /// digit and none of these holds no claim.
 const NUMBER_WORDS: &[&str] = &[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "teen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-    "ninety", "hundred", "thousand", "million", "billion", "dozen", "score", "several",
-    "handful", "few",
+    "twelve", "teen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "hundred", "thousand", "million", "billion", "dozen", "score", "several", "handful", "few",
 ];
 
 /// A cheap test that skips most sentences without numbers.
@@ -142,10 +141,24 @@ fn keep(tokens: &[text::Token<'_>], q: &Quantity, ctx: &context::Context) -> boo
         if next == Some("of") || next == Some("another") {
             return false;
         }
-        if matches!(prev, Some("no" | "any" | "every" | "each" | "the" | "this" | "that" | "which" | "someone" | "anyone")) {
+        if matches!(
+            prev,
+            Some(
+                "no" | "any"
+                    | "every"
+                    | "each"
+                    | "the"
+                    | "this"
+                    | "that"
+                    | "which"
+                    | "someone"
+                    | "anyone"
+            )
+        ) {
             return false;
         }
-        if !ctx.counted_noun && !(q.explicit_qualifier && q.qualifier != Qualifier::Exact) {
+        let qualified = q.explicit_qualifier && q.qualifier != Qualifier::Exact;
+        if !(ctx.counted_noun || qualified) {
             return false;
         }
     }
@@ -173,5 +186,174 @@ impl<'a> LineIndex<'a> {
         let line = starts.partition_point(|&s| s <= offset);
         let start = starts[line - 1];
         (line, text[start..offset].chars().count() + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus;
+
+    /// `number qualifier key` for each claim of a one-sentence article.
+    fn claims(s: &str) -> Vec<String> {
+        let extractor = Extractor::new(&Config::builtin());
+        let article = corpus::parse("t.txt", s.to_string());
+        extractor
+            .extract(&article)
+            .into_iter()
+            .map(|c| format!("{} {} {}", c.number, c.qualifier.as_str(), c.key))
+            .collect()
+    }
+
+    #[track_caller]
+    fn none(s: &str) {
+        assert_eq!(claims(s), Vec::<String>::new(), "{s}");
+    }
+
+    #[test]
+    fn years_are_not_claims() {
+        none("Islamic State seized swathes of territory in 2014.");
+        none("The militia resumed its attacks in 2018, after the defeat of ISIS.");
+        none("The Houthis have battled a coalition since 2015.");
+        // A four-digit count with a counted noun is a claim.
+        assert_eq!(
+            claims("The army sent 2000 troops."),
+            ["2000 exact troops/-/-"]
+        );
+    }
+
+    #[test]
+    fn dates_are_not_claims() {
+        none("Al-Amiri made similar threats on Monday (Oct 9).");
+        none("The attack came on Oct. 17 at dawn.");
+        none("Hamas attacked Israel on October 7.");
+        none("Flight operations aboard the USS Eisenhower on December 18, 2023");
+        none("Militias claimed attacks between Oct 17-30.");
+        none("The talks resume on 7 October.");
+    }
+
+    #[test]
+    fn clock_times_are_not_claims() {
+        none("The US strikes took place at roughly 2:30 a.m. (2330 GMT).");
+        none("Sirens sounded at 10 pm local time.");
+    }
+
+    #[test]
+    fn ordinals_are_not_claims() {
+        none("The drones only damaged the third.");
+        none("It was the 2nd such attack.");
+    }
+
+    #[test]
+    fn identifiers_are_not_claims() {
+        none("Soldiers died at Tower 22 in Jordan.");
+        none("Iran's APT-42 was hit with US sanctions.");
+        none("Ukraine received F-16 jets.");
+        none("The council passed Resolution 2334.");
+        none("The army deployed Patriot batteries.");
+    }
+
+    #[test]
+    fn one_of_one_way_and_the_pronoun_are_not_claims() {
+        none("It was one of the deadliest days.");
+        none("Russia launched one-way attack drones.");
+        none("No one was hurt, and one said the base was calm.");
+        assert_eq!(
+            claims("One drone strike hit the base."),
+            ["One exact strikes/-/-"]
+        );
+    }
+
+    #[test]
+    fn durations_are_not_claims() {
+        none("Yemen has enjoyed a year of relative calm.");
+        none("The strikes went on for 24 hours.");
+        none("Over the past three days the army advanced.");
+        assert_eq!(
+            claims("There were four attacks in 24 hours."),
+            ["four exact attacks/-/-"]
+        );
+    }
+
+    #[test]
+    fn the_counted_noun_decides() {
+        assert_eq!(
+            claims("The US has 2,500 troops in Iraq."),
+            ["2,500 exact troops/us/iraq"]
+        );
+        assert_eq!(
+            claims("The strikes hit three facilities."),
+            ["three exact facilities/-/-"]
+        );
+        assert_eq!(
+            claims("Dozens of drone and missile attacks were claimed."),
+            ["Dozens vague attacks/-/-"]
+        );
+        assert_eq!(
+            claims("Iran fired 180 missiles at Israel."),
+            ["180 exact missiles/iran/israel"]
+        );
+    }
+
+    #[test]
+    fn the_verb_decides_for_people() {
+        assert_eq!(
+            claims("Israeli attacks have killed more than 9,000 people in Gaza."),
+            ["9,000 more_than killed/-/gaza"]
+        );
+        assert_eq!(
+            claims("Four other people were wounded."),
+            ["Four exact wounded/-/-"]
+        );
+        assert_eq!(
+            claims("Militants killed two Israeli soldiers near Jenin."),
+            ["two exact killed/israel/west_bank"]
+        );
+        assert_eq!(
+            claims("US troops in Iraq and Syria have been attacked about 150 times."),
+            ["150 about attacks/us/iraq+syria"]
+        );
+        assert_eq!(
+            claims("The death toll has risen to 10,022."),
+            ["10,022 exact killed/-/-"]
+        );
+    }
+
+    #[test]
+    fn coordinated_lists_share_noun_and_qualifier() {
+        assert_eq!(
+            claims("The US has about 900 troops in Syria and 2,500 in Iraq."),
+            ["900 about troops/us/syria", "2,500 about troops/us/iraq"]
+        );
+        assert_eq!(
+            claims("Militias attacked US forces 14 times in Iraq and nine times in Syria."),
+            ["14 exact attacks/us/iraq", "nine exact attacks/us/syria"]
+        );
+        assert_eq!(
+            claims("The strike killed 492 people, including 35 children."),
+            ["492 exact killed/-/-", "35 exact killed/-/-"]
+        );
+    }
+
+    #[test]
+    fn a_death_toll_in_a_country_is_that_country_s() {
+        assert_eq!(
+            claims("Hamas fighters killed more than 1,400 people in Israel on October 7."),
+            ["1,400 more_than killed/israel/israel"]
+        );
+    }
+
+    #[test]
+    fn offsets_lines_and_columns_cover_the_number() {
+        let extractor = Extractor::new(&Config::builtin());
+        let text =
+            "---\ndate: 2024-01-02\n---\nFirst line.\nThe US — with about 1.4 million people.\n";
+        let claims = extractor.extract(&corpus::parse("t.md", text.to_string()));
+        assert_eq!(claims.len(), 1);
+        let c = &claims[0];
+        assert_eq!(&text[c.start..c.end], "1.4 million");
+        assert_eq!((c.line, c.column), (5, 21));
+        assert_eq!(c.date.unwrap().to_string(), "2024-01-02");
+        assert_eq!(c.sentence, "The US — with about 1.4 million people.");
     }
 }

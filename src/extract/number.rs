@@ -59,16 +59,61 @@ pub struct Quantity {
 
 /// Months, full and abbreviated, lowercase.
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 ];
 
 /// Words after a number that make it a time span or an age, not a count.
 const TIME_UNITS: &[&str] = &[
-    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
-    "month", "months", "year", "years", "decade", "decades", "century", "centuries", "night",
-    "nights", "weekend", "weekends", "fortnight", "fortnights", "hrs", "mins", "yrs",
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "night",
+    "nights",
+    "weekend",
+    "weekends",
+    "fortnight",
+    "fortnights",
+    "hrs",
+    "mins",
+    "yrs",
 ];
 
 /// Words after a number that make it a clock time.
@@ -79,14 +124,52 @@ const CLOCK: &[&str] = &[
 
 /// Units of length and weight after a number.
 const MEASUREMENT_UNITS: &[&str] = &[
-    "km", "kms", "kilometre", "kilometres", "kilometer", "kilometers", "mile", "miles", "m",
-    "metre", "metres", "meter", "meters", "kg", "kilogram", "kilograms", "ton", "tons", "tonne",
-    "tonnes", "pound", "pounds", "lb", "lbs", "foot", "feet", "ft", "mm", "cm", "inch", "inches",
-    "litre", "litres", "liter", "liters", "barrel", "barrels", "sq", "hectare", "hectares",
+    "km",
+    "kms",
+    "kilometre",
+    "kilometres",
+    "kilometer",
+    "kilometers",
+    "mile",
+    "miles",
+    "m",
+    "metre",
+    "metres",
+    "meter",
+    "meters",
+    "kg",
+    "kilogram",
+    "kilograms",
+    "ton",
+    "tons",
+    "tonne",
+    "tonnes",
+    "pound",
+    "pounds",
+    "lb",
+    "lbs",
+    "foot",
+    "feet",
+    "ft",
+    "mm",
+    "cm",
+    "inch",
+    "inches",
+    "litre",
+    "litres",
+    "liter",
+    "liters",
+    "barrel",
+    "barrels",
+    "sq",
+    "hectare",
+    "hectares",
 ];
 
 /// Hyphenated words after a number that keep it a count (`1,400-strong`).
-const COUNT_SUFFIXES: &[&str] = &["strong", "member", "man", "person", "nation", "vehicle", "ship"];
+const COUNT_SUFFIXES: &[&str] = &[
+    "strong", "member", "man", "person", "nation", "vehicle", "ship",
+];
 
 /// Currency symbols and codes.
 const CURRENCY_SYMBOLS: &[&str] = &["$", "£", "€", "¥", "₪", "₹", "₽"];
@@ -175,10 +258,51 @@ const VAGUE: &[(&str, f64, f64)] = &[
 /// Capitalised words that may stand before a number without making it an
 /// identifier.
 const NOT_IDENTIFIER_HEADS: &[&str] = &[
-    "the", "a", "an", "and", "but", "or", "in", "on", "at", "for", "with", "by", "of", "to",
-    "from", "only", "just", "all", "another", "those", "these", "its", "their", "his", "her",
-    "our", "some", "about", "nearly", "almost", "around", "over", "after", "before", "since",
-    "when", "while", "as", "then", "now", "another", "last", "killing", "including", "and",
+    "the",
+    "a",
+    "an",
+    "and",
+    "but",
+    "or",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "of",
+    "to",
+    "from",
+    "only",
+    "just",
+    "all",
+    "another",
+    "those",
+    "these",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "some",
+    "about",
+    "nearly",
+    "almost",
+    "around",
+    "over",
+    "after",
+    "before",
+    "since",
+    "when",
+    "while",
+    "as",
+    "then",
+    "now",
+    "another",
+    "last",
+    "killing",
+    "including",
+    "and",
 ];
 
 fn unit_value(w: &str) -> Option<f64> {
@@ -274,10 +398,7 @@ pub fn find(tokens: &[Token<'_>], tolerance: f64) -> Vec<Quantity> {
         // A range: "between A and B", "A to B", "A-B", "A or B".
         let mut range: Option<Simple> = None;
         if let Some(upper) = a.inner_upper {
-            range = Some(Simple {
-                value: upper,
-                ..a
-            });
+            range = Some(Simple { value: upper, ..a });
         } else if let Some(sep) = tokens.get(a.end) {
             let between = qualifier_word(tokens, qual_start, "between");
             let from = a.first > 0 && tokens[a.first - 1].norm == "from";
@@ -311,13 +432,21 @@ pub fn find(tokens: &[Token<'_>], tolerance: f64) -> Vec<Quantity> {
                 if a.scale == 1.0 && b.scale > 1.0 && a.inner_upper.is_none() {
                     lo *= b.scale;
                 }
-                if !(lo < hi) {
+                if lo >= hi || lo.is_nan() || hi.is_nan() {
                     // "2-1", "5 or 4": not a range we can read.
                     i = b.end.max(a.end);
                     continue;
                 }
-                let unit = if a.unit == Unit::Count { b.unit } else { a.unit };
-                let last = if a.inner_upper.is_some() { a.end - 1 } else { b.end - 1 };
+                let unit = if a.unit == Unit::Count {
+                    b.unit
+                } else {
+                    a.unit
+                };
+                let last = if a.inner_upper.is_some() {
+                    a.end - 1
+                } else {
+                    b.end - 1
+                };
                 Quantity {
                     first: a.first,
                     last,
@@ -411,7 +540,9 @@ fn vague_at(tokens: &[Token<'_>], i: usize) -> Option<Quantity> {
             "scores" if next != Some("of") => return None,
             // "several hundred", "a few thousand", "a handful of dozen".
             "several" | "a few" | "a handful" => {
-                if let Some(f) = next.and_then(|w| scale_value(w).or((w == "dozen").then_some(12.0))) {
+                if let Some(f) =
+                    next.and_then(|w| scale_value(w).or((w == "dozen").then_some(12.0)))
+                {
                     lo *= f;
                     hi *= f;
                     last = end;
@@ -470,7 +601,21 @@ fn qualifier_before(tokens: &[Token<'_>], first: usize) -> (Option<Qualifier>, u
             // "came under 11 attacks", "went over 3 drafts": a verb's particle.
             let verb = start.checked_sub(1).map(|p| tokens[p].norm.as_ref());
             if matches!(phrase, "under" | "over")
-                && matches!(verb, Some("came" | "come" | "comes" | "coming" | "went" | "go" | "is" | "are" | "was" | "were"))
+                && matches!(
+                    verb,
+                    Some(
+                        "came"
+                            | "come"
+                            | "comes"
+                            | "coming"
+                            | "went"
+                            | "go"
+                            | "is"
+                            | "are"
+                            | "was"
+                            | "were"
+                    )
+                )
             {
                 return (None, first);
             }
@@ -546,7 +691,11 @@ fn parse_digits(s: &str) -> Option<f64> {
         }
     }
     // Thousands groups after the first must have three digits.
-    let int_groups = if dots == 1 { &groups[..groups.len() - 1] } else { &groups[..] };
+    let int_groups = if dots == 1 {
+        &groups[..groups.len() - 1]
+    } else {
+        &groups[..]
+    };
     if int_groups.len() > 1 && int_groups[1..].iter().any(|&g| g != 3) {
         return None;
     }
@@ -633,10 +782,7 @@ fn digits_at(tokens: &[Token<'_>], i: usize) -> Option<Simple> {
     }
     // Percent after the number.
     if let Some(t) = tokens.get(end) {
-        if t.text == "%" || t.text == "٪" {
-            unit = Unit::Percent;
-            end += 1;
-        } else if t.norm == "percent" || t.norm == "pct" {
+        if t.text == "%" || t.text == "٪" || t.norm == "percent" || t.norm == "pct" {
             unit = Unit::Percent;
             end += 1;
         } else if t.norm == "per" && tokens.get(end + 1).is_some_and(|n| n.norm == "cent") {
@@ -700,7 +846,11 @@ fn words_at(tokens: &[Token<'_>], i: usize) -> Option<Simple> {
         // "twenty-five": every part a number word.
         let parts: Vec<&str> = w.split('-').collect();
         if parts.len() > 1 {
-            if any || !(parts.len() == 2 && tens_value(parts[0]).is_some() && unit_value(parts[1]).is_some_and(|u| u < 10.0)) {
+            if any
+                || !(parts.len() == 2
+                    && tens_value(parts[0]).is_some()
+                    && unit_value(parts[1]).is_some_and(|u| u < 10.0))
+            {
                 break;
             }
             current += tens_value(parts[0]).unwrap_or(0.0) + unit_value(parts[1]).unwrap_or(0.0);
@@ -745,7 +895,10 @@ fn words_at(tokens: &[Token<'_>], i: usize) -> Option<Simple> {
         } else if w == "and" && any && !last_was_small {
             // "two hundred and fifty"
             let next = norm(j + 1).unwrap_or("");
-            if unit_value(next).is_some() || tens_value(next).is_some() || next.contains('-') && tens_value(next.split('-').next().unwrap_or("")).is_some() {
+            if unit_value(next).is_some()
+                || tens_value(next).is_some()
+                || next.contains('-') && tens_value(next.split('-').next().unwrap_or("")).is_some()
+            {
                 j += 1;
                 continue;
             }
@@ -797,7 +950,9 @@ fn is_date_or_time(tokens: &[Token<'_>], q: &Quantity) -> bool {
     }
     // "2:30", "14:00": a colon between digits.
     let colon_after = tokens.get(q.last + 1).is_some_and(|t| t.text == ":")
-        && tokens.get(q.last + 2).is_some_and(|t| t.kind == Kind::Number && !t.space_before);
+        && tokens
+            .get(q.last + 2)
+            .is_some_and(|t| t.kind == Kind::Number && !t.space_before);
     let colon_before = q.first >= 2
         && tokens[q.first - 1].text == ":"
         && !first.space_before
@@ -807,13 +962,19 @@ fn is_date_or_time(tokens: &[Token<'_>], q: &Quantity) -> bool {
     }
     // "9/11", "24/7", "1/3"
     let slash_after = tokens.get(q.last + 1).is_some_and(|t| t.text == "/")
-        && tokens.get(q.last + 2).is_some_and(|t| t.kind == Kind::Number);
-    let slash_before = q.first >= 2 && tokens[q.first - 1].text == "/" && tokens[q.first - 2].kind == Kind::Number;
+        && tokens
+            .get(q.last + 2)
+            .is_some_and(|t| t.kind == Kind::Number);
+    let slash_before =
+        q.first >= 2 && tokens[q.first - 1].text == "/" && tokens[q.first - 2].kind == Kind::Number;
     if slash_after || slash_before {
         return true;
     }
     // "2330 GMT", "10 a.m."
-    if tokens.get(q.last + 1).is_some_and(|t| CLOCK.contains(&t.norm.as_ref())) {
+    if tokens
+        .get(q.last + 1)
+        .is_some_and(|t| CLOCK.contains(&t.norm.as_ref()))
+    {
         return true;
     }
     // "aged 45", "aged between 4 and 9", "No. 5", "#3"
@@ -826,7 +987,10 @@ fn is_date_or_time(tokens: &[Token<'_>], q: &Quantity) -> bool {
         if aged(q.first - 1) || prev.text == "#" {
             return true;
         }
-        if prev.text == "." && q.first >= 2 && matches!(tokens[q.first - 2].norm.as_ref(), "no" | "nos") {
+        if prev.text == "."
+            && q.first >= 2
+            && matches!(tokens[q.first - 2].norm.as_ref(), "no" | "nos")
+        {
             return true;
         }
     }
@@ -838,7 +1002,10 @@ fn excluded_after(tokens: &[Token<'_>], mut k: usize) -> bool {
     // Skip a few adjectives: "24 straight hours", "two more years".
     for _ in 0..2 {
         match tokens.get(k).map(|t| t.norm.as_ref()) {
-            Some("more" | "full" | "long" | "straight" | "consecutive" | "whole" | "further" | "additional" | "previous" | "past" | "next" | "-") => k += 1,
+            Some(
+                "more" | "full" | "long" | "straight" | "consecutive" | "whole" | "further"
+                | "additional" | "previous" | "past" | "next" | "-",
+            ) => k += 1,
             _ => break,
         }
     }
@@ -864,7 +1031,23 @@ fn identifier_before(tokens: &[Token<'_>], first: usize, title_case: bool) -> bo
     if title_case {
         return matches!(
             w,
-            "resolution" | "tower" | "flight" | "route" | "article" | "section" | "chapter" | "level" | "gate" | "camp" | "building" | "unit" | "brigade" | "division" | "battalion" | "highway" | "road"
+            "resolution"
+                | "tower"
+                | "flight"
+                | "route"
+                | "article"
+                | "section"
+                | "chapter"
+                | "level"
+                | "gate"
+                | "camp"
+                | "building"
+                | "unit"
+                | "brigade"
+                | "division"
+                | "battalion"
+                | "highway"
+                | "road"
         );
     }
     true
@@ -875,8 +1058,11 @@ mod tests {
     use super::super::text::tokenize;
     use super::*;
 
-    /// (number as written, value, lower, upper, qualifier) of each quantity.
-    fn q(s: &str) -> Vec<(String, Option<f64>, Option<f64>, Option<f64>, &'static str)> {
+    /// (number as written, value, lower, upper, qualifier).
+    type Found = (String, Option<f64>, Option<f64>, Option<f64>, &'static str);
+
+    /// Each quantity of `s`.
+    fn q(s: &str) -> Vec<Found> {
         let toks = tokenize(s, 0, s.len());
         find(&toks, 0.1)
             .into_iter()
@@ -888,7 +1074,7 @@ mod tests {
             .collect()
     }
 
-    fn one(s: &str) -> (String, Option<f64>, Option<f64>, Option<f64>, &'static str) {
+    fn one(s: &str) -> Found {
         let mut all = q(s);
         assert_eq!(all.len(), 1, "{s}: {all:?}");
         all.remove(0)
@@ -956,14 +1142,28 @@ mod tests {
             ("scores of people", "scores", 40.0, 199.0),
             ("hundreds of attacks", "hundreds", 200.0, 999.0),
             ("thousands fled", "thousands", 2000.0, 9999.0),
-            ("tens of thousands of people", "tens of thousands", 20_000.0, 99_999.0),
-            ("killed hundreds of thousands", "hundreds of thousands", 200_000.0, 999_999.0),
+            (
+                "tens of thousands of people",
+                "tens of thousands",
+                20_000.0,
+                99_999.0,
+            ),
+            (
+                "killed hundreds of thousands",
+                "hundreds of thousands",
+                200_000.0,
+                999_999.0,
+            ),
             ("several drones", "several", 3.0, 9.0),
             ("a handful of troops", "a handful", 2.0, 9.0),
             ("several hundred troops", "several hundred", 300.0, 900.0),
         ];
         for (s, text, lo, hi) in cases {
-            assert_eq!(one(s), (text.to_string(), None, Some(lo), Some(hi), "vague"), "{s}");
+            assert_eq!(
+                one(s),
+                (text.to_string(), None, Some(lo), Some(hi), "vague"),
+                "{s}"
+            );
         }
         assert!(q("settling scores").is_empty());
         assert!(q("a few people").is_empty());
@@ -973,10 +1173,25 @@ mod tests {
     fn ranges() {
         assert_eq!(
             one("between 3,000 and 4,000 troops"),
-            ("3,000 and 4,000".into(), Some(3500.0), Some(3000.0), Some(4000.0), "range")
+            (
+                "3,000 and 4,000".into(),
+                Some(3500.0),
+                Some(3000.0),
+                Some(4000.0),
+                "range"
+            )
         );
         assert_eq!(one("3,000 to 4,000 troops").2, Some(3000.0));
-        assert_eq!(one("3,000-4,000 troops"), ("3,000-4,000".into(), Some(3500.0), Some(3000.0), Some(4000.0), "range"));
+        assert_eq!(
+            one("3,000-4,000 troops"),
+            (
+                "3,000-4,000".into(),
+                Some(3500.0),
+                Some(3000.0),
+                Some(4000.0),
+                "range"
+            )
+        );
         assert_eq!(one("3,000 – 4,000 troops").3, Some(4000.0));
         assert_eq!(one("two or three drones").4, "range");
         assert_eq!(one("3 to 4 million people").2, Some(3e6));
@@ -1010,8 +1225,14 @@ mod tests {
         for &(s, qual, lo, hi) in cases {
             let (_, _, l, u, qq) = one(s);
             assert_eq!(qq, qual, "{s}");
-            assert!(l.zip(lo).map_or(l == lo, |(a, b)| (a - b).abs() < 1e-6), "{s}: {l:?}");
-            assert!(u.zip(hi).map_or(u == hi, |(a, b)| (a - b).abs() < 1e-6), "{s}: {u:?}");
+            assert!(
+                l.zip(lo).map_or(l == lo, |(a, b)| (a - b).abs() < 1e-6),
+                "{s}: {l:?}"
+            );
+            assert!(
+                u.zip(hi).map_or(u == hi, |(a, b)| (a - b).abs() < 1e-6),
+                "{s}: {u:?}"
+            );
         }
     }
 
@@ -1050,7 +1271,12 @@ mod tests {
     fn identifiers_are_flagged() {
         for s in ["Tower 22", "Resolution 2334", "Flight 370"] {
             let toks = tokenize(s, 0, s.len());
-            assert!(find(&toks, 0.1).iter().all(|q| q.identifier_like || q.year_like), "{s}");
+            assert!(
+                find(&toks, 0.1)
+                    .iter()
+                    .all(|q| q.identifier_like || q.year_like),
+                "{s}"
+            );
         }
         // Letters joined to digits are words, never numbers.
         assert!(q("APT-42 and F-16 and MQ-9").is_empty());

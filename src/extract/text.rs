@@ -120,10 +120,10 @@ fn starts_block(line: &str) -> bool {
 
 /// Words after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl",
-    "adm", "cmdr", "gov", "sen", "rep", "rev", "st", "jr", "sr", "no", "nos", "vs", "etc", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est",
-    "fig", "mt", "ft", "pres", "inc", "co", "corp", "ltd", "dept", "gov't",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "adm",
+    "cmdr", "gov", "sen", "rep", "rev", "st", "jr", "sr", "no", "nos", "vs", "etc", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "fig",
+    "mt", "ft", "pres", "inc", "co", "corp", "ltd", "dept", "gov't",
 ];
 
 /// Splits one block `text[start..end]` at sentence-ending punctuation.
@@ -178,7 +178,10 @@ fn is_abbreviation(before: &str) -> bool {
     }
     // Initials and dotted abbreviations: "U.S", "J", "a.m".
     let letters: Vec<&str> = word.split('.').collect();
-    if letters.iter().all(|l| l.chars().count() == 1 && l.chars().all(char::is_alphabetic)) {
+    if letters
+        .iter()
+        .all(|l| l.chars().count() == 1 && l.chars().all(char::is_alphabetic))
+    {
         return true;
     }
     ABBREVIATIONS.contains(&word.to_lowercase().as_str())
@@ -294,8 +297,8 @@ fn skip_markup(s: &str) -> Option<usize> {
     if s.starts_with("<!--") {
         return Some(s.find("-->").map_or(s.len(), |e| e + 3));
     }
-    if s.starts_with('<') {
-        let next = s[1..].chars().next()?;
+    if let Some(rest) = s.strip_prefix('<') {
+        let next = rest.chars().next()?;
         if next.is_ascii_alphabetic() || next == '/' || next == '!' {
             let close = s.find('>')?;
             if close < 300 && !s[..close].contains('\n') {
@@ -322,7 +325,8 @@ fn word_len(s: &str) -> usize {
         let joins = if c.is_alphanumeric() {
             true
         } else if c == ',' || c == '.' {
-            let digits = prev.is_some_and(|p| p.is_numeric()) && next.is_some_and(|n| n.is_numeric());
+            let digits =
+                prev.is_some_and(|p| p.is_numeric()) && next.is_some_and(|n| n.is_numeric());
             digits || (c == '.' && is_initial_dot(&s[..i], next))
         } else if c == '-' || c == '\'' || c == '’' || c == '‑' {
             prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)
@@ -359,7 +363,9 @@ fn is_initial_dot(before: &str, next: Option<char>) -> bool {
 
 /// Lowercases a word, straightens apostrophes, and drops a possessive `'s`.
 fn normalize(tok: &str) -> (Cow<'_, str>, bool) {
-    let needs = tok.chars().any(|c| c.is_uppercase() || c == '’' || c == '‑');
+    let needs = tok
+        .chars()
+        .any(|c| c.is_uppercase() || c == '’' || c == '‑');
     let mut norm: Cow<'_, str> = if needs {
         Cow::Owned(
             tok.chars()
@@ -420,7 +426,7 @@ mod tests {
 
     #[test]
     fn possessive_is_dropped_from_norm() {
-        let t = tokenize("Iraq’s", 0, 6);
+        let t = tokenize("Iraq’s", 0, "Iraq’s".len());
         assert_eq!(t[0].norm, "iraq");
         assert!(t[0].possessive);
     }
@@ -435,13 +441,20 @@ mod tests {
     fn sentences_split_on_stops_not_abbreviations() {
         assert_eq!(
             split("U.S. forces hit 3 sites on Oct. 17. Mr. Smith said so! Then 4 more."),
-            vec!["U.S. forces hit 3 sites on Oct. 17.", "Mr. Smith said so!", "Then 4 more."]
+            vec![
+                "U.S. forces hit 3 sites on Oct. 17.",
+                "Mr. Smith said so!",
+                "Then 4 more."
+            ]
         );
     }
 
     #[test]
     fn each_line_is_a_block_unless_hard_wrapped() {
-        assert_eq!(split("Headline 5 Ships\nBody text here"), vec!["Headline 5 Ships", "Body text here"]);
+        assert_eq!(
+            split("Headline 5 Ships\nBody text here"),
+            vec!["Headline 5 Ships", "Body text here"]
+        );
         let wrapped = "The militia said on Sunday that it had launched attacks against\n\
                        US forces in both Iraq and Syria over the past several weeks and\n\
                        that it would go on doing so as long as Washington supported the\n\

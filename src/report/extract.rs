@@ -59,7 +59,14 @@ pub fn text(claims: &[Claim], articles: usize) -> String {
             ]
         })
         .collect();
-    let header = ["where", "number", "bounds", "qualifier", "measure/actor/location"].map(String::from);
+    let header = [
+        "where",
+        "number",
+        "bounds",
+        "qualifier",
+        "measure/actor/location",
+    ]
+    .map(String::from);
     let mut widths = header.clone().map(|h| h.chars().count());
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
@@ -80,7 +87,13 @@ pub fn text(claims: &[Claim], articles: usize) -> String {
         out.push_str(line.trim_end());
         out.push('\n');
     }
-    let plural = |n: usize, one: &str, many: &str| if n == 1 { format!("{n} {one}") } else { format!("{n} {many}") };
+    let plural = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            format!("{n} {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
     out.push_str(&format!(
         "\n{} in {}\n",
         plural(claims.len(), "claim", "claims"),

@@ -95,7 +95,8 @@ impl Score {
                     && occurrence(text, c.start, &w.number) == w.occurrence
             });
             let Some(i) = hit else {
-                self.misses.push(format!("{label}: missed `{}` ({})", w.number, w.measure));
+                self.misses
+                    .push(format!("{label}: missed `{}` ({})", w.number, w.measure));
                 continue;
             };
             used[i] = true;
@@ -115,31 +116,62 @@ impl Score {
             } else {
                 self.misses.push(format!(
                     "{label}: `{}` is {} {:?} [{:?}, {:?}], expected {} {:?} [{:?}, {:?}]",
-                    w.number, c.qualifier.as_str(), c.value, c.lower, c.upper, w.qualifier, w.value, w.lower, w.upper
+                    w.number,
+                    c.qualifier.as_str(),
+                    c.value,
+                    c.lower,
+                    c.upper,
+                    w.qualifier,
+                    w.value,
+                    w.lower,
+                    w.upper
                 ));
             }
             if c.measure == w.measure {
                 self.measure_right += 1;
             } else {
-                self.misses.push(format!("{label}: `{}` counts {}, expected {}", w.number, c.measure, w.measure));
+                self.misses.push(format!(
+                    "{label}: `{}` counts {}, expected {}",
+                    w.number, c.measure, w.measure
+                ));
             }
-            for (got, want, what) in [(&c.actor, &w.actor, "actor"), (&c.location, &w.location, "location")] {
+            for (got, want, what) in [
+                (&c.actor, &w.actor, "actor"),
+                (&c.location, &w.location, "location"),
+            ] {
                 if let Some(want) = want {
                     self.context_checked += 1;
                     if got.as_deref() == Some(want.as_str()) {
                         self.context_right += 1;
                     } else {
-                        self.misses.push(format!("{label}: `{}` {what} {got:?}, expected {want}", w.number));
+                        self.misses.push(format!(
+                            "{label}: `{}` {what} {got:?}, expected {want}",
+                            w.number
+                        ));
                     }
                 }
             }
         }
         for (i, c) in got.iter().enumerate() {
             if !used[i] {
-                self.misses.push(format!("{label}: extra `{}` ({}) in: {}", c.number, c.measure, c.sentence));
+                self.misses.push(format!(
+                    "{label}: extra `{}` ({}) in: {}",
+                    c.number, c.measure, c.sentence
+                ));
             }
         }
     }
+}
+
+/// Prints the figures and the misses to stderr directly, so that they show
+/// in every `cargo test` run, not only when a test fails.
+fn show(score: &Score, name: &str) {
+    use std::io::Write;
+    let mut text = format!("\n{}\n", score.report(name));
+    for m in &score.misses {
+        text.push_str(&format!("  {m}\n"));
+    }
+    let _ = std::io::stderr().write_all(text.as_bytes());
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
@@ -155,8 +187,14 @@ fn occurrence(text: &str, start: usize, number: &str) -> usize {
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line = &text[line_start..];
     let word = |i: usize| {
-        let before = line[..i].chars().next_back().is_some_and(char::is_alphanumeric);
-        let after = line[i + number.len()..].chars().next().is_some_and(char::is_alphanumeric);
+        let before = line[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let after = line[i + number.len()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
         !before && !after
     };
     line.match_indices(number)
@@ -191,13 +229,15 @@ fn corpus_precision_and_recall_against_hand_checked_claims() {
         let text = std::fs::read_to_string(crate::root().join("corpus").join(name)).unwrap();
         score.add(name, &text, got, want);
     }
-    println!("{}", score.report("bundled corpus"));
-    for m in &score.misses {
-        println!("  {m}");
-    }
+    show(&score, "bundled corpus");
     assert!(score.precision() >= 0.95, "{}", score.report("corpus"));
     assert!(score.recall() >= 0.95, "{}", score.report("corpus"));
-    assert_eq!(score.bounds(), 1.0, "every number right: {:#?}", score.misses);
+    assert_eq!(
+        score.bounds(),
+        1.0,
+        "every number right: {:#?}",
+        score.misses
+    );
     assert!(score.measure() >= 0.95, "{}", score.report("corpus"));
 }
 
@@ -211,10 +251,7 @@ fn varied_sentences_precision_recall_and_measures() {
         let got = extractor.extract(&article);
         score.add(&format!("sentence {}", n + 1), &s.text, &got, &s.claims);
     }
-    println!("{}", score.report("varied sentences"));
-    for m in &score.misses {
-        println!("  {m}");
-    }
+    show(&score, "varied sentences");
     // The bar the issue sets for articles we have never seen.
     assert!(score.precision() >= 0.90, "{}", score.report("sentences"));
     assert!(score.recall() >= 0.90, "{}", score.report("sentences"));
