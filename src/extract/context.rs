@@ -30,6 +30,9 @@ pub struct Mention {
     pub of: bool,
     /// Preceded by "to" ("deployed to Iraq"; but also "due to").
     pub to: bool,
+    /// Preceded by a word of direction ("fled to Chad", "into Egypt"): the
+    /// place is a destination, not where the counted people belong.
+    pub destination: bool,
     /// Preceded by a word that makes a name an object, not a subject
     /// ("used by US forces", "support for Israel").
     pub object: bool,
@@ -336,6 +339,7 @@ pub fn mentions(lex: &Lexicon, tokens: &[Token<'_>]) -> Vec<Mention> {
             locative,
             of: before == Some("of"),
             to: before == Some("to"),
+            destination: matches!(before, Some("to" | "into" | "toward" | "towards")),
             object: before.is_some_and(|w| OBJECT_MARKERS.contains(&w)),
             possessive,
             aside: in_aside(tokens, i),
@@ -542,6 +546,21 @@ fn list_gap(tokens: &[Token<'_>], from: usize, to: usize) -> bool {
     )
 }
 
+/// Is the gap between two figures only a list joint, places and
+/// prepositions ("troops in Syria and", "— and an additional")? Then a
+/// qualifier carries over; after a verb ("since November, sinking two") it
+/// does not.
+fn plain_list(tokens: &[Token<'_>], mentions: &[Mention], from: usize, to: usize) -> bool {
+    (from.min(to)..to).all(|k| {
+        let t = &tokens[k];
+        let w = t.norm.as_ref();
+        mentions.iter().any(|m| m.start <= k && k < m.end)
+            || LOCATIVE.contains(&w)
+            || PLACE_ADJECTIVES.contains(&w)
+            || matches!(w, "," | "and" | "—" | "–" | "an" | "additional" | "another" | "with" | "plus" | "a" | "further")
+    })
+}
+
 /// "the number of Sudanese refugees there to more than half a million": the
 /// counted noun stands before the number, after "number of".
 fn noun_before(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> Option<usize> {
@@ -631,6 +650,7 @@ pub fn resolve(lex: &Lexicon, tokens: &[Token<'_>], quantities: &[Quantity]) -> 
                 Some((p, prev)) if quantities[p].last + 15 > q.first => {
                     let pq = &quantities[p];
                     if !q.explicit_qualifier
+                        && plain_list(tokens, &mentions, parts[p].1, q.qual_start)
                         && matches!(
                             pq.qualifier,
                             Qualifier::About
@@ -649,12 +669,12 @@ pub fn resolve(lex: &Lexicon, tokens: &[Token<'_>], quantities: &[Quantity]) -> 
                 _ => lex.other,
             }
         });
-        let locations = location(tokens, &mentions, q, &np);
+        let (locations, destination) = location(tokens, &mentions, q, &np);
         let role = lex.roles[measure];
         let actor = actor(tokens, &mentions, q, &np, role)
             .or(inherited_actor)
             .or_else(|| match (role, locations.as_slice()) {
-                (Role::Victim, [only]) => lex.actor_named_like(*only),
+                (Role::Victim, [only]) if !destination => lex.actor_named_like(*only),
                 _ => None,
             });
         out.push(Context {
@@ -810,9 +830,22 @@ fn actor(
     // The subject before the number: the nearest name that is not a place
     // in a locative phrase. For victims only in the passive ("US troops
     // have been attacked 150 times").
+    // A name that only says who said it ("the UN said") is not the subject.
+    let speaker = |m: &Mention| {
+        let mut k = m.end;
+        while tokens.get(k).is_some_and(|t| matches!(t.norm.as_ref(), "officials" | "military" | "ministry" | "spokesperson" | "spokesman" | "spokeswoman" | "army" | "government" | "health" | "forces" | "air" | "force")) {
+            k += 1;
+        }
+        tokens.get(k).is_some_and(|t| {
+            matches!(
+                t.norm.as_ref(),
+                "said" | "says" | "say" | "reported" | "reports" | "announced" | "added" | "told" | "stated" | "estimated" | "estimates" | "according"
+            )
+        })
+    };
     let before: Vec<&Mention> = mentions
         .iter()
-        .filter(|m| m.end <= q.qual_start && !m.locative && !m.object && m.place.actor.is_some())
+        .filter(|m| m.end <= q.qual_start && !m.locative && !m.object && m.place.actor.is_some() && !speaker(m))
         .collect();
     let nearest = before.last()?;
     // "US forces intercepted three drones": the subject stopped them, it
@@ -887,8 +920,8 @@ fn location(
             })
         })
         .or_else(|| located.iter().find(|(_, m)| m.start > q.last && m.locative));
-    let Some(&(idx, _)) = pick else {
-        return Vec::new();
+    let Some(&(idx, picked)) = pick else {
+        return (Vec::new(), false);
     };
     // Widen to the list the place stands in: "in Iraq and Syria".
     let joined = |a: &Mention, b: &Mention| {
@@ -923,5 +956,5 @@ fn location(
         .collect();
     locs.sort_unstable();
     locs.dedup();
-    locs
+    (locs, picked.destination)
 }
