@@ -557,7 +557,19 @@ fn plain_list(tokens: &[Token<'_>], mentions: &[Mention], from: usize, to: usize
         mentions.iter().any(|m| m.start <= k && k < m.end)
             || LOCATIVE.contains(&w)
             || PLACE_ADJECTIVES.contains(&w)
-            || matches!(w, "," | "and" | "—" | "–" | "an" | "additional" | "another" | "with" | "plus" | "a" | "further")
+            || matches!(
+                w,
+                "," | "and"
+                    | "—"
+                    | "–"
+                    | "an"
+                    | "additional"
+                    | "another"
+                    | "with"
+                    | "plus"
+                    | "a"
+                    | "further"
+            )
     })
 }
 
@@ -833,19 +845,52 @@ fn actor(
     // A name that only says who said it ("the UN said") is not the subject.
     let speaker = |m: &Mention| {
         let mut k = m.end;
-        while tokens.get(k).is_some_and(|t| matches!(t.norm.as_ref(), "officials" | "military" | "ministry" | "spokesperson" | "spokesman" | "spokeswoman" | "army" | "government" | "health" | "forces" | "air" | "force")) {
+        while tokens.get(k).is_some_and(|t| {
+            matches!(
+                t.norm.as_ref(),
+                "officials"
+                    | "military"
+                    | "ministry"
+                    | "spokesperson"
+                    | "spokesman"
+                    | "spokeswoman"
+                    | "army"
+                    | "government"
+                    | "health"
+                    | "forces"
+                    | "air"
+                    | "force"
+            )
+        }) {
             k += 1;
         }
         tokens.get(k).is_some_and(|t| {
             matches!(
                 t.norm.as_ref(),
-                "said" | "says" | "say" | "reported" | "reports" | "announced" | "added" | "told" | "stated" | "estimated" | "estimates" | "according"
+                "said"
+                    | "says"
+                    | "say"
+                    | "reported"
+                    | "reports"
+                    | "announced"
+                    | "added"
+                    | "told"
+                    | "stated"
+                    | "estimated"
+                    | "estimates"
+                    | "according"
             )
         })
     };
     let before: Vec<&Mention> = mentions
         .iter()
-        .filter(|m| m.end <= q.qual_start && !m.locative && !m.object && m.place.actor.is_some() && !speaker(m))
+        .filter(|m| {
+            m.end <= q.qual_start
+                && !m.locative
+                && !m.object
+                && m.place.actor.is_some()
+                && !speaker(m)
+        })
         .collect();
     let nearest = before.last()?;
     // "US forces intercepted three drones": the subject stopped them, it
@@ -889,7 +934,7 @@ fn location(
     mentions: &[Mention],
     q: &Quantity,
     np: &NounPhrase,
-) -> Vec<usize> {
+) -> (Vec<usize>, bool) {
     let located: Vec<(usize, &Mention)> = mentions
         .iter()
         .enumerate()
