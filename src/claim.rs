@@ -72,7 +72,8 @@ pub struct Claim {
     pub actor: Option<String>,
     /// Where; `None` if the text names no place.
     pub location: Option<String>,
-    /// The comparison key: `measure/actor/location`, `-` for a missing part.
+    /// The comparison key: `measure/actor/location`, `-` for a missing part,
+    /// and `@scope` when the text dates the counted thing as an incident.
     pub key: String,
     /// The article's path as shown.
     pub article: String,
@@ -88,15 +89,34 @@ pub struct Claim {
     pub end: usize,
     /// The sentence the number stands in.
     pub sentence: String,
+    /// When the counted thing happened, if the text dates it as an
+    /// incident (`2023-10-18`, `week-2024-01-24`); `None` for a running
+    /// tally or no time. Part of `key`.
+    pub scope: Option<String>,
+    /// Who the sentence attributes the figure to ("Gaza Health Ministry").
+    pub source: Option<String>,
+    /// The outlet that published the article (front matter `source`).
+    pub outlet: Option<String>,
 }
 
-/// Builds a key from its parts.
-pub fn make_key(measure: &str, actor: Option<&str>, location: Option<&str>) -> String {
-    format!(
+/// Builds a key from its parts: `measure/actor/location`, with `@scope`
+/// for a dated incident.
+pub fn make_key(
+    measure: &str,
+    actor: Option<&str>,
+    location: Option<&str>,
+    scope: Option<&str>,
+) -> String {
+    let mut key = format!(
         "{measure}/{}/{}",
         actor.unwrap_or("-"),
         location.unwrap_or("-")
-    )
+    );
+    if let Some(scope) = scope {
+        key.push('@');
+        key.push_str(scope);
+    }
+    key
 }
 
 /// Writes `2500.0` as `2500` so that JSON shows figures as people write

@@ -58,6 +58,8 @@ pub struct Context {
     pub counted_noun: bool,
     /// It is a part of the figure before ("including 35 children").
     pub part: bool,
+    /// The measure came from a verb ("killed 10 civilians"), not a noun.
+    pub verb_made: bool,
 }
 
 const LOCATIVE: &[&str] = &[
@@ -441,7 +443,11 @@ fn noun_phrase(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> NounPhrase 
             }
             break;
         }
-        if NP_STOP.contains(&w) || np.head.is_some() || unknown == 3 {
+        // "350 Army and Air Force personnel": a list of modifiers.
+        let modifier_list = matches!(w, "and" | "or")
+            && unknown > 0
+            && (k + 1..(k + 4).min(tokens.len())).any(|j| lex.nouns.at(tokens, j).is_some());
+        if (NP_STOP.contains(&w) && !modifier_list) || np.head.is_some() || unknown == 3 {
             break;
         }
         unknown += 1;
@@ -500,6 +506,21 @@ fn after_trigger(lex: &Lexicon, tokens: &[Token<'_>], from: usize) -> Option<usi
                     continue;
                 }
             }
+        }
+        // "45 civilians and 73 soldiers were killed": step over the next
+        // figure of the list to the verb they share.
+        let joint = matches!(tokens[k].norm.as_ref(), "and" | ",");
+        if joint && tokens.get(k + 1).is_some_and(|t| t.kind == Kind::Number) && limit < from + 12 {
+            k += 2;
+            while tokens.get(k).is_some_and(|t| {
+                t.kind == Kind::Word
+                    && lex.after.at(tokens, k).is_none()
+                    && !NP_STOP.contains(&t.norm.as_ref())
+            }) {
+                k += 1;
+            }
+            limit = k + 4;
+            continue;
         }
         if clause_boundary(&tokens[k]) || tokens[k].norm == "and" {
             return None;
@@ -577,10 +598,24 @@ fn plain_list(tokens: &[Token<'_>], mentions: &[Mention], from: usize, to: usize
 /// counted noun stands before the number, after "number of".
 fn noun_before(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> Option<usize> {
     let lo = q.qual_start.saturating_sub(10);
+    // "Death Toll From Israeli Attacks Rises to 3,961", "raised the number
+    // of injured to more than 40": a verb of reaching bridges the gap.
+    let reaching = q.qual_start > 0
+        && matches!(
+            tokens[q.qual_start - 1].norm.as_ref(),
+            "to" | "at" | "reached" | "reaches" | "hit" | "hits" | "past"
+        );
     for j in (lo..q.qual_start.saturating_sub(1)).rev() {
         let t = &tokens[j];
         if clause_boundary(t) {
             return None;
+        }
+        if reaching {
+            if let Some((_, &m)) = lex.before.ending_at(tokens, j + 1) {
+                if matches!(t.norm.as_ref(), "toll" | "tally") {
+                    return Some(m);
+                }
+            }
         }
         let head = matches!(t.norm.as_ref(), "number" | "tally" | "count" | "total")
             && tokens.get(j + 1).is_some_and(|n| n.norm == "of");
@@ -629,6 +664,7 @@ pub fn resolve(lex: &Lexicon, tokens: &[Token<'_>], quantities: &[Quantity]) -> 
         let head_measure = np.head.map(|(_, _, m)| m);
         let mut shared_qualifier = None;
         let mut inherited_actor = None;
+        let mut verb_made = false;
         let measure = match q.unit {
             Unit::Money if lex.money.is_some() => lex.money,
             Unit::Percent if lex.percent.is_some() => lex.percent,
@@ -643,10 +679,27 @@ pub fn resolve(lex: &Lexicon, tokens: &[Token<'_>], quantities: &[Quantity]) -> 
                 before_trigger(lex, tokens, q).or_else(|| after_trigger(lex, tokens, np.end));
             let overridable = head_measure.is_none_or(|m| lex.people[m]);
             if let (Some(t), true) = (trigger, overridable) {
+                verb_made = true;
                 return t;
             }
             if let (true, true, Some((p, _))) = (part, overridable, prev) {
                 return p.measure;
+            }
+            // "seized 252 hostages, 128 of whom remain": a part of the
+            // figure before.
+            let of_whom = tokens.get(q.last + 1).is_some_and(|t| t.norm == "of")
+                && tokens
+                    .get(q.last + 2)
+                    .is_some_and(|t| matches!(t.norm.as_ref(), "whom" | "them" | "those"));
+            if let (true, Some((p, _))) = (of_whom, prev) {
+                return p.measure;
+            }
+            // "killed 10 Israeli civilians and 14 soldiers": the verb of the
+            // list's first figure counts the others.
+            if let (Some(h), Some((p, (_, prev_end)))) = (head_measure, prev) {
+                if lex.people[h] && p.verb_made && list_gap(tokens, prev_end, q.qual_start) {
+                    return p.measure;
+                }
             }
             if let Some(m) = head_measure {
                 return m;
@@ -696,6 +749,7 @@ pub fn resolve(lex: &Lexicon, tokens: &[Token<'_>], quantities: &[Quantity]) -> 
             shared_qualifier,
             counted_noun: head_measure.is_some(),
             part,
+            verb_made,
         });
     }
     out
@@ -1002,4 +1056,68 @@ fn location(
     locs.sort_unstable();
     locs.dedup();
     (locs, picked.destination)
+}
+
+/// What a sentence says about a measure without a number: "attacks
+/// against US troops in Iraq and Syria" gives `attacks` the actor `us` and
+/// the places `iraq`, `syria`. A later figure of the same measure that names
+/// neither takes them ("Dozens of attacks have been claimed").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Topic {
+    /// Measure index.
+    pub measure: usize,
+    /// Actor index.
+    pub actor: Option<usize>,
+    /// Location indices.
+    pub locations: Vec<usize>,
+}
+
+/// The topics of a sentence: each counted noun not part of a quantity that
+/// has an actor or a place.
+pub fn topics(lex: &Lexicon, tokens: &[Token<'_>], quantities: &[Quantity]) -> Vec<Topic> {
+    let mentions = mentions(lex, tokens);
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < tokens.len() {
+        let Some((end, &m)) = lex.nouns.at(tokens, k) else {
+            k += 1;
+            continue;
+        };
+        let near_number = quantities.iter().any(|q| q.first <= k && k <= q.last + 6);
+        if near_number || lex.people[m] {
+            k = end;
+            continue;
+        }
+        let q = Quantity {
+            first: k,
+            last: k,
+            qual_start: k,
+            value: None,
+            lower: None,
+            upper: None,
+            qualifier: Qualifier::Exact,
+            explicit_qualifier: false,
+            unit: Unit::Count,
+            year_like: false,
+            word_one: false,
+            identifier_like: false,
+        };
+        let np = NounPhrase {
+            head: Some((k, end, m)),
+            words: true,
+            times: false,
+            end,
+        };
+        let actor = actor(tokens, &mentions, &q, &np, lex.roles[m]);
+        let (locations, _) = location(tokens, &mentions, &q, &np);
+        if actor.is_some() || !locations.is_empty() {
+            out.push(Topic {
+                measure: m,
+                actor,
+                locations,
+            });
+        }
+        k = end;
+    }
+    out
 }

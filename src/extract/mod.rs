@@ -10,6 +10,7 @@
 pub mod context;
 pub mod lexicon;
 pub mod number;
+pub mod scope;
 pub mod text;
 
 use crate::claim::{make_key, Claim, Qualifier};
@@ -17,6 +18,10 @@ use crate::config::Config;
 use crate::corpus::Article;
 use lexicon::Lexicon;
 use number::Quantity;
+
+/// How many sentences back a measure's topic still names the actor and
+/// places of a figure that names neither.
+const TOPIC_SENTENCES: usize = 3;
 
 /// Extracts claims with the lexicons of one configuration.
 #[derive(Debug, Clone)]
@@ -39,7 +44,8 @@ impl Extractor {
         let text = article.text.as_str();
         let mut lines = LineIndex::new(text);
         let mut claims = Vec::new();
-        for sentence in text::sentences(text, article.body_start) {
+        let sentences = text::sentences(text, article.body_start);
+        for (n, &sentence) in sentences.iter().enumerate() {
             let slice = &text[sentence.start..sentence.end];
             if !might_have_number(slice) {
                 continue;
@@ -51,14 +57,41 @@ impl Extractor {
             }
             let contexts = context::resolve(&self.lex, &tokens, &quantities);
             let shown = text::display(text, sentence);
-            for (q, ctx) in quantities.iter().zip(contexts) {
+            for (q, mut ctx) in quantities.iter().zip(contexts) {
                 if !keep(&tokens, q, &ctx) {
                     continue;
+                }
+                // A figure that names neither actor nor place takes those of
+                // its measure's topic in the last few sentences.
+                if ctx.actor.is_none() && ctx.locations.is_empty() {
+                    let before = &sentences[n.saturating_sub(TOPIC_SENTENCES)..n];
+                    if let Some(topic) = self.topic(text, before, ctx.measure) {
+                        ctx.actor = topic.actor;
+                        ctx.locations = topic.locations;
+                    }
                 }
                 claims.push(self.claim(article, &tokens, q, ctx, &shown, &mut lines));
             }
         }
         claims
+    }
+
+    /// The last topic of `measure` in `sentences` (read back from the
+    /// nearest), if any.
+    fn topic(
+        &self,
+        text: &str,
+        sentences: &[text::Sentence],
+        measure: usize,
+    ) -> Option<context::Topic> {
+        sentences.iter().rev().find_map(|s| {
+            let tokens = text::tokenize(text, s.start, s.end);
+            let quantities = number::find(&tokens, self.tolerance);
+            context::topics(&self.lex, &tokens, &quantities)
+                .into_iter()
+                .rev()
+                .find(|t| t.measure == measure)
+        })
     }
 
     /// Builds the claim for a kept quantity.
@@ -88,13 +121,19 @@ impl Extractor {
                 .join("+")
         });
         let (line, column) = lines.locate(start);
+        let scope = scope::scope(tokens, q, article.meta.date);
         Claim {
             number: article.text[start..end].to_string(),
             value: q.value,
             lower,
             upper,
             qualifier,
-            key: make_key(&measure, actor.as_deref(), location.as_deref()),
+            key: make_key(
+                &measure,
+                actor.as_deref(),
+                location.as_deref(),
+                scope.as_deref(),
+            ),
             measure,
             actor,
             location,
@@ -105,6 +144,9 @@ impl Extractor {
             start,
             end,
             sentence: sentence.to_string(),
+            scope,
+            source: scope::source(tokens, q),
+            outlet: article.meta.source.clone(),
         }
     }
 }
@@ -271,7 +313,7 @@ mod tests {
         none("Over the past three days the army advanced.");
         assert_eq!(
             claims("There were four attacks in 24 hours."),
-            ["four exact attacks/-/-"]
+            ["four exact attacks/-/-@today"]
         );
     }
 
@@ -339,7 +381,7 @@ mod tests {
     fn a_death_toll_in_a_country_is_that_country_s() {
         assert_eq!(
             claims("Hamas fighters killed more than 1,400 people in Israel on October 7."),
-            ["1,400 more_than killed/israel/israel"]
+            ["1,400 more_than killed/israel/israel@10-07"]
         );
     }
 

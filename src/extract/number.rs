@@ -977,6 +977,21 @@ fn is_date_or_time(tokens: &[Token<'_>], q: &Quantity) -> bool {
     {
         return true;
     }
+    // "Sgt. William Rivers, 46, and Spc. Kennedy Sanders, 24": an age after
+    // a name, set off by commas.
+    let name_before =
+        q.first >= 2 && tokens[q.first - 1].text == "," && tokens[q.first - 2].is_capitalized();
+    let closes = tokens
+        .get(q.last + 1)
+        .is_none_or(|t| matches!(t.text, "," | "." | ")" | ";") || t.norm == "and");
+    if name_before
+        && closes
+        && !q.explicit_qualifier
+        && q.unit == Unit::Count
+        && q.value.is_some_and(|v| (1.0..=110.0).contains(&v))
+    {
+        return true;
+    }
     // "aged 45", "aged between 4 and 9", "No. 5", "#3"
     let aged = |k: usize| matches!(tokens[k].norm.as_ref(), "aged" | "age" | "ages");
     if q.qual_start > 0 && aged(q.qual_start - 1) {

@@ -55,6 +55,9 @@ fn extract_json_follows_the_contract() {
         "start",
         "end",
         "sentence",
+        "scope",
+        "source",
+        "outlet",
     ];
     // Fields in the contract's order (serde_json::Value sorts them, so read
     // the order off the raw text of the first claim).

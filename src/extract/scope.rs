@@ -1,0 +1,602 @@
+//! Scope and source: when a counted thing happened, and who says so.
+//!
+//! Takes a sentence's tokens, one quantity, and the article's publication
+//! date. [`scope`] tells an incident count ("two drone attacks on
+//! Wednesday", "four attacks in 24 hours") from a running tally ("62 times
+//! since October 17", or no time at all), and dates the incident where the
+//! text allows: weekdays and month days are resolved against the
+//! publication date. [`source`] finds the attribution ("according to the
+//! Gaza Health Ministry", "the Pentagon said", "local officials say").
+
+use super::number::Quantity;
+use super::text::{Kind, Token};
+use crate::corpus::Date;
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+/// Verbs of saying: a day right after one dates the statement, not the
+/// counted event ("the ministry said on Tuesday").
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "announced",
+    "reported",
+    "added",
+    "stated",
+    "claimed",
+    "confirmed",
+    "estimated",
+    "estimates",
+    "according",
+    "tweeted",
+    "wrote",
+    "posted",
+];
+
+/// A time expression found in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum When {
+    /// A running tally: "since October 17", "so far", "to date".
+    Tally,
+    /// A day.
+    Day(Option<Date>, &'static str),
+    /// A window ending at the publication date: "in 24 hours", "last week".
+    Window(&'static str),
+    /// A day of a month without a year: "October 7", "Oct. 17".
+    MonthDay(u32, u32),
+    /// A month: "in October".
+    Month(u32, Option<i32>),
+}
+
+/// The scope of a quantity: `None` for a running tally or no time given;
+/// `YYYY-MM-DD` for a dated incident; `week-YYYY-MM-DD` and the like for a
+/// window ending at the publication date; `YYYY-MM` for a month.
+pub fn scope(tokens: &[Token<'_>], q: &Quantity, published: Option<Date>) -> Option<String> {
+    let mut found: Vec<(usize, When)> = Vec::new();
+    // Only time words in the number's own clause count, and an opening
+    // phrase before the first comma ("On Saturday, four US personnel ...").
+    let (start, end) = clause(tokens, q);
+    let opening = tokens
+        .iter()
+        .position(|t| t.text == ",")
+        .filter(|&c| c <= 6)
+        .unwrap_or(0);
+    let mut k = 0;
+    while k < tokens.len() {
+        if !(k < opening || (start..end).contains(&k)) {
+            k += 1;
+            continue;
+        }
+        if k >= q.qual_start && k <= q.last {
+            k = q.last + 1;
+            continue;
+        }
+        if let Some((end, when)) = time_at(tokens, k) {
+            if !after_speech(tokens, k) {
+                found.push((k, when));
+            }
+            k = end;
+        } else {
+            k += 1;
+        }
+    }
+    if found.iter().any(|(_, w)| *w == When::Tally) {
+        return None;
+    }
+    // The time expression nearest to the number.
+    let (_, when) = found.into_iter().min_by_key(|(k, _)| {
+        if *k > q.last {
+            k - q.last
+        } else {
+            q.qual_start.saturating_sub(*k)
+        }
+    })?;
+    Some(match when {
+        When::Tally => return None,
+        When::Day(Some(d), _) => d.to_string(),
+        When::Day(None, name) => match published {
+            Some(p) => resolve_weekday(p, name).to_string(),
+            None => name.to_string(),
+        },
+        When::Window(name) => match published {
+            Some(p) => format!("{name}-{p}"),
+            None => name.to_string(),
+        },
+        When::MonthDay(m, d) => match published {
+            Some(p) => {
+                let y = if (m, d) > (p.month, p.day) {
+                    p.year - 1
+                } else {
+                    p.year
+                };
+                Date::parse(&format!("{y:04}-{m:02}-{d:02}"))
+                    .map_or_else(|| format!("{m:02}-{d:02}"), |d| d.to_string())
+            }
+            None => format!("{m:02}-{d:02}"),
+        },
+        When::Month(m, Some(y)) => format!("{y:04}-{m:02}"),
+        When::Month(m, None) => match published {
+            Some(p) => {
+                let y = if m > p.month { p.year - 1 } else { p.year };
+                format!("{y:04}-{m:02}")
+            }
+            None => format!("month-{m:02}"),
+        },
+    })
+    .map(|s| match published {
+        // "today", "overnight": the publication day.
+        Some(p) if s == "today" => p.to_string(),
+        Some(p) if s == "yesterday" => from_days(p.days() - 1).to_string(),
+        _ => s,
+    })
+}
+
+/// The clause of a quantity, for time words: from the last comma or
+/// clause word before it to the next after it.
+fn clause(tokens: &[Token<'_>], q: &Quantity) -> (usize, usize) {
+    let boundary = |t: &Token<'_>| match t.kind {
+        Kind::Punct => ",;:—–()[]\"“”".contains(t.text),
+        Kind::Word => matches!(
+            t.norm.as_ref(),
+            "which"
+                | "while"
+                | "but"
+                | "after"
+                | "before"
+                | "when"
+                | "because"
+                | "although"
+                | "though"
+                | "whereas"
+                | "whose"
+                | "that"
+                | "who"
+        ),
+        Kind::Number => false,
+    };
+    let start = (0..q.qual_start)
+        .rev()
+        .find(|&k| boundary(&tokens[k]))
+        .map_or(0, |k| k + 1);
+    let end = (q.last + 1..tokens.len())
+        .find(|&k| boundary(&tokens[k]))
+        .unwrap_or(tokens.len());
+    (start, end)
+}
+
+/// Is token `k` (a time expression) right after a verb of saying, perhaps
+/// with "on" between ("said on Tuesday", "announced Monday")?
+fn after_speech(tokens: &[Token<'_>], k: usize) -> bool {
+    let mut p = k;
+    if p > 0 && matches!(tokens[p - 1].norm.as_ref(), "on" | "late" | "early") {
+        p -= 1;
+    }
+    if p > 0 && matches!(tokens[p - 1].norm.as_ref(), "on" | "late" | "early") {
+        p -= 1;
+    }
+    p > 0 && SPEECH.contains(&tokens[p - 1].norm.as_ref())
+}
+
+/// A time expression starting at token `k`, and the index after it.
+fn time_at(tokens: &[Token<'_>], k: usize) -> Option<(usize, When)> {
+    let w = tokens[k].norm.as_ref();
+    let next = |n: usize| tokens.get(k + n).map(|t| t.norm.as_ref());
+    match w {
+        "since" => {
+            // "since Friday" is a tally too; "since" as "because" is rare in
+            // news copy before a number.
+            return Some((k + 1, When::Tally));
+        }
+        "so" if next(1) == Some("far") => return Some((k + 2, When::Tally)),
+        "to" if next(1) == Some("date") => return Some((k + 2, When::Tally)),
+        "yesterday" => return Some((k + 1, When::Day(None, "yesterday"))),
+        "today" | "overnight" | "tonight" => return Some((k + 1, When::Day(None, "today"))),
+        "last" | "this" | "past" => {
+            if let Some(unit @ ("week" | "month" | "weekend")) = next(1) {
+                return Some((
+                    k + 2,
+                    When::Window(if unit == "month" { "month" } else { "week" }),
+                ));
+            }
+        }
+        "single" | "one" | "a" => {
+            if let Some(unit @ ("day" | "week")) = next(1) {
+                let prev = k.checked_sub(1).map(|p| tokens[p].norm.as_ref());
+                if matches!(prev, Some("in" | "within" | "over" | "single")) || w == "single" {
+                    let when = if unit == "day" {
+                        When::Day(None, "today")
+                    } else {
+                        When::Window("week")
+                    };
+                    return Some((k + 2, when));
+                }
+            }
+        }
+        "24" | "48" | "72" if tokens[k].kind == Kind::Number => {
+            if next(1) == Some("hours") {
+                let prev = k.checked_sub(1).map(|p| tokens[p].norm.as_ref());
+                if matches!(
+                    prev,
+                    Some("in" | "within" | "past" | "last" | "previous" | "over")
+                ) {
+                    return Some((k + 2, When::Day(None, "today")));
+                }
+            }
+        }
+        _ => {}
+    }
+    if tokens[k].is_capitalized() {
+        if let Some(&day) = WEEKDAYS.iter().find(|d| **d == w) {
+            return Some((k + 1, When::Day(None, day)));
+        }
+        if let Some(&(_, month)) = MONTHS.iter().find(|(m, _)| *m == w) {
+            // "Oct. 17", "October 7", "October 18, 2023", "in October".
+            let mut j = k + 1;
+            if tokens.get(j).is_some_and(|t| t.text == ".") {
+                j += 1;
+            }
+            let day = tokens
+                .get(j)
+                .filter(|t| t.kind == Kind::Number && t.text.len() <= 2)
+                .and_then(|t| t.text.parse::<u32>().ok())
+                .filter(|d| (1..=31).contains(d));
+            if let Some(day) = day {
+                let year = tokens
+                    .get(j + 1)
+                    .filter(|t| t.text == ",")
+                    .and(tokens.get(j + 2))
+                    .filter(|t| t.kind == Kind::Number && t.text.len() == 4)
+                    .and_then(|t| t.text.parse::<i32>().ok());
+                let end = if year.is_some() { j + 3 } else { j + 1 };
+                let when =
+                    match year.and_then(|y| Date::parse(&format!("{y:04}-{month:02}-{day:02}"))) {
+                        Some(date) => When::Day(Some(date), ""),
+                        None => When::MonthDay(month, day),
+                    };
+                return Some((end, when));
+            }
+            let prev = k.checked_sub(1).map(|p| tokens[p].norm.as_ref());
+            if prev == Some("in") {
+                let year = tokens
+                    .get(k + 1)
+                    .filter(|t| t.kind == Kind::Number && t.text.len() == 4)
+                    .and_then(|t| t.text.parse::<i32>().ok());
+                return Some((
+                    k + 1 + usize::from(year.is_some()),
+                    When::Month(month, year),
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// The most recent `weekday` on or before `published`.
+fn resolve_weekday(published: Date, weekday: &str) -> Date {
+    let Some(target) = WEEKDAYS.iter().position(|d| *d == weekday) else {
+        return published;
+    };
+    // 1970-01-01 was a Thursday (index 3).
+    let days = published.days();
+    let today = (days + 3).rem_euclid(7) as usize;
+    let back = (today + 7 - target) % 7;
+    from_days(days - back as i64)
+}
+
+/// The date `days` days after 1970-01-01.
+fn from_days(days: i64) -> Date {
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    Date { year, month, day }
+}
+
+/// Who the sentence attributes its figures to: "according to X", "X said",
+/// "said X". The attribution nearest the number wins.
+pub fn source(tokens: &[Token<'_>], q: &Quantity) -> Option<String> {
+    let mut found: Vec<(usize, String)> = Vec::new();
+    for (k, t) in tokens.iter().enumerate() {
+        let w = t.norm.as_ref();
+        if w == "according" && tokens.get(k + 1).is_some_and(|n| n.norm == "to") {
+            if let Some(s) = phrase_after(tokens, k + 2) {
+                found.push((k, s));
+            }
+        } else if matches!(
+            w,
+            "said"
+                | "says"
+                | "say"
+                | "reported"
+                | "announced"
+                | "told"
+                | "estimated"
+                | "estimates"
+                | "added"
+                | "stated"
+        ) {
+            // After the number, only a closing attribution counts ("...,
+            // the ministry said."), not one that opens another clause
+            // ("which local officials say has killed").
+            let closing = tokens.get(k + 1).is_none_or(|t| {
+                t.kind == Kind::Punct
+                    || matches!(
+                        t.norm.as_ref(),
+                        "on" | "in"
+                            | "late"
+                            | "early"
+                            | "monday"
+                            | "tuesday"
+                            | "wednesday"
+                            | "thursday"
+                            | "friday"
+                            | "saturday"
+                            | "sunday"
+                    )
+            });
+            // "..., said Mohammed Abu Salmiya.": an inverted attribution.
+            let inverted = matches!(w, "said" | "says")
+                && k > 0
+                && tokens[k - 1].text == ","
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|t| t.is_capitalized() || t.norm == "the");
+            if inverted {
+                if let Some(s) = phrase_after(tokens, k + 1) {
+                    found.push((k, s));
+                }
+                continue;
+            }
+            if k > q.last && !closing {
+                continue;
+            }
+            if let Some(s) = phrase_before(tokens, k) {
+                found.push((k, s));
+            }
+        }
+    }
+    found
+        .into_iter()
+        .min_by_key(|(k, _)| {
+            if *k > q.last {
+                2 * (k - q.last)
+            } else {
+                q.qual_start.saturating_sub(*k)
+            }
+        })
+        .map(|(_, s)| s)
+}
+
+const PRONOUNS: &[&str] = &[
+    "he", "she", "it", "they", "we", "i", "you", "which", "who", "that",
+];
+
+/// The name before a verb of saying, back to the start of its clause.
+fn phrase_before(tokens: &[Token<'_>], verb: usize) -> Option<String> {
+    let mut start = verb;
+    while start > 0 && verb - start < 8 {
+        let t = &tokens[start - 1];
+        let stop = match t.kind {
+            Kind::Word => matches!(
+                t.norm.as_ref(),
+                "that"
+                    | "but"
+                    | "which"
+                    | "while"
+                    | "as"
+                    | "after"
+                    | "when"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "also"
+                    | "later"
+                    | "previously"
+            ),
+            Kind::Number => true,
+            Kind::Punct => !matches!(t.text, "'" | "’" | "-" | "."),
+        };
+        if stop {
+            break;
+        }
+        start -= 1;
+    }
+    name(tokens, start, verb)
+}
+
+/// The name after "according to" or an inverted "said": up to punctuation.
+fn phrase_after(tokens: &[Token<'_>], from: usize) -> Option<String> {
+    let mut end = from;
+    while end < tokens.len() && end - from < 8 {
+        let t = &tokens[end];
+        let stop = match t.kind {
+            Kind::Word => matches!(
+                t.norm.as_ref(),
+                "that"
+                    | "on"
+                    | "in"
+                    | "and"
+                    | "which"
+                    | "who"
+                    | "as"
+                    | "at"
+                    | "after"
+                    | "when"
+                    | "said"
+                    | "says"
+            ),
+            Kind::Number => true,
+            Kind::Punct => !matches!(t.text, "'" | "’" | "-"),
+        };
+        if stop {
+            break;
+        }
+        end += 1;
+    }
+    name(tokens, from, end)
+}
+
+/// The text of tokens `start..end` as a source name, if it looks like one:
+/// not a pronoun, with a capital letter or a word like "officials".
+fn name(tokens: &[Token<'_>], start: usize, end: usize) -> Option<String> {
+    let words = &tokens[start..end];
+    let first = words.first()?;
+    if words.len() == 1 && PRONOUNS.contains(&first.norm.as_ref()) {
+        return None;
+    }
+    let plausible = words.iter().any(|t| {
+        t.is_capitalized()
+            || matches!(
+                t.norm.as_ref(),
+                "officials"
+                    | "official"
+                    | "source"
+                    | "sources"
+                    | "ministry"
+                    | "medics"
+                    | "witnesses"
+                    | "residents"
+                    | "police"
+                    | "military"
+                    | "army"
+                    | "spokesperson"
+                    | "spokesman"
+                    | "spokeswoman"
+                    | "authorities"
+                    | "statement"
+            )
+    });
+    if !plausible {
+        return None;
+    }
+    let mut text = String::new();
+    for (i, t) in words.iter().enumerate() {
+        if i > 0 && t.space_before {
+            text.push(' ');
+        }
+        text.push_str(t.text);
+    }
+    let text = text.replace('’', "'");
+    let text = text
+        .strip_prefix("the ")
+        .or_else(|| text.strip_prefix("The "))
+        .unwrap_or(&text);
+    Some(
+        text.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_string(),
+    )
+    .filter(|s| !s.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::number::find;
+    use super::super::text::tokenize;
+    use super::*;
+
+    /// Scope and source of the first quantity of `s`, published `date`.
+    fn first(s: &str, date: &str) -> (Option<String>, Option<String>) {
+        let tokens = tokenize(s, 0, s.len());
+        let q = find(&tokens, 0.1).remove(0);
+        (scope(&tokens, &q, Date::parse(date)), source(&tokens, &q))
+    }
+
+    #[test]
+    fn weekdays_and_month_days_resolve_against_the_publication_date() {
+        // 2023-10-19 was a Thursday.
+        let s = "Militias claimed two drone attacks on Wednesday.";
+        assert_eq!(first(s, "2023-10-19").0.as_deref(), Some("2023-10-18"));
+        let s = "Hamas killed 1,400 people in Israel on October 7.";
+        assert_eq!(first(s, "2023-11-05").0.as_deref(), Some("2023-10-07"));
+        assert_eq!(first(s, "2024-01-05").0.as_deref(), Some("2023-10-07"));
+        let s = "The drones hit 3 sites on December 18, 2023.";
+        assert_eq!(first(s, "2024-01-24").0.as_deref(), Some("2023-12-18"));
+        let s = "On Saturday, four US personnel were wounded.";
+        assert_eq!(first(s, "2024-01-24").0.as_deref(), Some("2024-01-20"));
+    }
+
+    #[test]
+    fn tallies_and_no_time_have_no_scope() {
+        let s = "US forces were attacked 62 times since October 17 in Iraq.";
+        assert_eq!(first(s, "2023-11-05").0, None);
+        assert_eq!(
+            first("The US has 2,500 troops in Iraq.", "2023-11-05").0,
+            None
+        );
+        let s = "The toll has reached 9,000 so far.";
+        assert_eq!(first(s, "2023-11-05").0, None);
+    }
+
+    #[test]
+    fn windows_and_statement_days() {
+        let s = "There were four attacks in 24 hours.";
+        assert_eq!(first(s, "2023-11-05").0.as_deref(), Some("2023-11-05"));
+        let s = "Militias launched 11 attacks last week.";
+        assert_eq!(first(s, "2023-11-05").0.as_deref(), Some("week-2023-11-05"));
+        // The day the ministry spoke is not the day of the count.
+        let s = "The ministry said on Tuesday that 9,000 people had been killed.";
+        assert_eq!(first(s, "2023-11-05").0, None);
+    }
+
+    #[test]
+    fn sources_are_attributions_near_the_figure() {
+        let s = "Israeli attacks have killed more than 9,000 people in Gaza, according to the enclave's Health Ministry.";
+        assert_eq!(
+            first(s, "2023-11-05").1.as_deref(),
+            Some("enclave's Health Ministry")
+        );
+        let s = "The Pentagon said 2,500 troops remain.";
+        assert_eq!(first(s, "2023-11-05").1.as_deref(), Some("Pentagon"));
+        let s = "At least 20 people were killed, said Mohammed Abu Salmiya.";
+        assert_eq!(
+            first(s, "2023-11-05").1.as_deref(),
+            Some("Mohammed Abu Salmiya")
+        );
+        let s = "Hamas killed 1,400 people, and a war which local officials say has killed 3,500 followed.";
+        assert_eq!(first(s, "2023-11-05").1, None);
+        assert_eq!(first("They killed 20 people.", "2023-11-05").1, None);
+    }
+}
