@@ -249,15 +249,13 @@ fn time_at(tokens: &[Token<'_>], k: usize) -> Option<(usize, When)> {
                 }
             }
         }
-        "24" | "48" | "72" if tokens[k].kind == Kind::Number => {
-            if next(1) == Some("hours") {
-                let prev = k.checked_sub(1).map(|p| tokens[p].norm.as_ref());
-                if matches!(
-                    prev,
-                    Some("in" | "within" | "past" | "last" | "previous" | "over")
-                ) {
-                    return Some((k + 2, When::Day(None, "today")));
-                }
+        "24" | "48" | "72" if tokens[k].kind == Kind::Number && next(1) == Some("hours") => {
+            let prev = k.checked_sub(1).map(|p| tokens[p].norm.as_ref());
+            if matches!(
+                prev,
+                Some("in" | "within" | "past" | "last" | "previous" | "over")
+            ) {
+                return Some((k + 2, When::Day(None, "today")));
             }
         }
         _ => {}
