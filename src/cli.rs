@@ -23,6 +23,23 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Compare the figures across articles: where they agree, diverge, and
+    /// how they evolve.
+    Report {
+        /// Articles or folders of articles (.md, .markdown, .txt) [default:
+        /// the `corpus` paths of claims.yaml, else corpus/]
+        #[arg(value_name = "PATHS")]
+        paths: Vec<PathBuf>,
+
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+
+        /// Write the report to this file instead of standard output (written
+        /// whole or not at all).
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// List every numeric claim in the articles, with its bounds and key.
     Extract {
         /// Articles or folders of articles (.md, .markdown, .txt) [default:
@@ -34,6 +51,17 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
         format: ExtractFormat,
     },
+}
+
+/// Output formats of `report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// For the terminal: headlines, members, word diffs.
+    Text,
+    /// Tables for a pull request comment or a memo.
+    Markdown,
+    /// `{"groups": [...]}`.
+    Json,
 }
 
 /// Output formats of `extract`.

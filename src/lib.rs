@@ -3,12 +3,13 @@
 //! The pipeline, one stage a module, data flowing one way:
 //!
 //! ```text
-//!  paths ──▶ corpus ──▶ extract ──▶ Claim ──▶ report
-//!            (INPUT:    (PARSE: numbers,       (RENDER:
-//!             files,     qualifiers, bounds,    text, json,
-//!             metadata)  measure/actor/place)   jsonl)
-//!              ▲            ▲
-//!              └── config (claims.yaml: lexicons, gazetteers, settings)
+//!  paths ─▶ corpus ─▶ extract ─▶ Claim ─▶ group ─▶ compare ─▶ report
+//!           (INPUT:   (PARSE:             (same    (agree,    (RENDER:
+//!            files,    numbers, bounds,    key)     evolve,    text, markdown,
+//!            dates)    measure, actor,              diverge)   json, jsonl)
+//!                      place, scope)
+//!             ▲           ▲                           ▲
+//!             └───────────┴── config (claims.yaml) ───┘
 //! ```
 //!
 //! The library never prints: it returns claims and the problems it met, and
@@ -17,9 +18,11 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod claim;
+pub mod compare;
 pub mod config;
 pub mod corpus;
 pub mod extract;
+pub mod group;
 pub mod report;
 
 use std::path::PathBuf;
@@ -37,6 +40,8 @@ pub struct Extraction {
     pub claims: Vec<Claim>,
     /// How many articles were read.
     pub articles: usize,
+    /// The publication dates of the articles read (`None` if undated).
+    pub dates: Vec<Option<corpus::Date>>,
     /// Files that could not be read; the run went on without them.
     pub errors: Vec<FileError>,
     /// Problems that did not stop a file being read (a bad date).
@@ -68,6 +73,7 @@ pub fn extract_paths(paths: &[PathBuf], config: &Config) -> Extraction {
         match corpus::load(&path, &shown) {
             Ok(article) => {
                 run.articles += 1;
+                run.dates.push(article.meta.date);
                 run.claims.extend(extractor.extract(&article));
                 run.warnings.extend(article.warnings);
             }
@@ -76,4 +82,10 @@ pub fn extract_paths(paths: &[PathBuf], config: &Config) -> Extraction {
     }
     run.errors = errors;
     run
+}
+
+/// Groups the claims of a run and judges each group: the data of a report.
+pub fn report(run: Extraction, config: &Config) -> report::Report {
+    let groups = group::build(run.claims, config);
+    report::Report::new(&run.dates, groups)
 }

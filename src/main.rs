@@ -3,13 +3,15 @@
 
 mod cli;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use claimcheck::{report, Config};
-use cli::{Cli, Command, Exit, ExtractFormat};
+use claimcheck::report::{self, Render};
+use claimcheck::{Config, Extraction};
+use cli::{Cli, Command, Exit, ExtractFormat, ReportFormat};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -37,30 +39,90 @@ fn run(cli: Cli) -> Exit {
     };
     match cli.command {
         Command::Extract { paths, format } => {
-            let paths = claimcheck::input_paths(&paths, &config);
-            let run = claimcheck::extract_paths(&paths, &config);
-            for w in &run.warnings {
-                eprintln!("warning: {w}");
-            }
-            for e in &run.errors {
-                eprintln!("error: {e}");
-            }
+            let run = read(&paths, &config);
             let out = match format {
                 ExtractFormat::Text => report::extract::text(&run.claims, run.articles),
                 ExtractFormat::Json => report::extract::json(&run.claims),
                 ExtractFormat::Jsonl => report::extract::jsonl(&run.claims),
             };
-            if let Err(e) = std::io::stdout().lock().write_all(out.as_bytes()) {
-                if e.kind() != std::io::ErrorKind::BrokenPipe {
-                    eprintln!("error: could not write the output: {e}");
-                    return Exit::Error;
-                }
-            }
-            if run.errors.is_empty() {
-                Exit::Ok
-            } else {
-                Exit::Error
-            }
+            finish(&out, None, run.errors.is_empty())
+        }
+        Command::Report {
+            paths,
+            format,
+            output,
+        } => {
+            let run = read(&paths, &config);
+            let ok = run.errors.is_empty();
+            let data = claimcheck::report(run, &config);
+            let color = output.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none();
+            let renderer: Box<dyn Render> = match format {
+                ReportFormat::Text => Box::new(report::text::Text { color }),
+                ReportFormat::Markdown => Box::new(report::markdown::Markdown),
+                ReportFormat::Json => Box::new(report::json::Json),
+            };
+            finish(&renderer.render(&data), output.as_deref(), ok)
         }
     }
+}
+
+/// Reads and extracts the articles under `paths` (or the default corpus),
+/// reporting on stderr every file that could not be read and every warning.
+fn read(paths: &[PathBuf], config: &Config) -> Extraction {
+    let paths = claimcheck::input_paths(paths, config);
+    let run = claimcheck::extract_paths(&paths, config);
+    for w in &run.warnings {
+        eprintln!("warning: {w}");
+    }
+    for e in &run.errors {
+        eprintln!("error: {e}");
+    }
+    run
+}
+
+/// Writes the output and gives the exit code: an error if any input could
+/// not be read or the output could not be written.
+fn finish(out: &str, file: Option<&Path>, inputs_ok: bool) -> Exit {
+    let written = match file {
+        Some(path) => write_whole(path, out.as_bytes())
+            .map_err(|e| format!("could not write `{}`: {e}", path.display())),
+        None => match std::io::stdout().lock().write_all(out.as_bytes()) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                Err(format!("could not write the output: {e}"))
+            }
+            _ => Ok(()),
+        },
+    };
+    if let Err(e) = written {
+        eprintln!("error: {e}");
+        return Exit::Error;
+    }
+    if inputs_ok {
+        Exit::Ok
+    } else {
+        Exit::Error
+    }
+}
+
+/// Writes a file whole or not at all: to a temporary file beside it, then
+/// renamed over it.
+fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.claimcheck-{}.tmp", std::process::id()));
+    let result = std::fs::File::create(&tmp)
+        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
+        .and_then(|()| std::fs::rename(&tmp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
 }

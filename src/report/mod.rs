@@ -1,6 +1,91 @@
 //! RENDER: write the pipeline's results in the formats a user asks for.
 //!
-//! Takes finished data ([`Claim`](crate::Claim)s) and returns text; nothing
-//! here extracts, groups or decides. One file a command's output.
+//! Takes finished data ([`Claim`](crate::Claim)s, [`Report`]s) and returns
+//! text; nothing here extracts, groups or decides. `extract` has its own
+//! formats; a report is rendered by one [`Render`] implementation a format.
 
+pub mod diff;
 pub mod extract;
+pub mod json;
+pub mod markdown;
+pub mod text;
+
+use serde::Serialize;
+
+use crate::compare::Verdict;
+use crate::corpus::Date;
+use crate::group::Group;
+
+/// Everything a report shows: what was read, and the groups.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// Articles read.
+    #[serde(skip)]
+    pub articles: usize,
+    /// Articles without a date.
+    #[serde(skip)]
+    pub undated: usize,
+    /// Earliest and latest publication date.
+    #[serde(skip)]
+    pub span: Option<(Date, Date)>,
+    /// Claims found.
+    #[serde(skip)]
+    pub claims: usize,
+    /// The groups, in their stable order.
+    pub groups: Vec<Group>,
+}
+
+impl Report {
+    /// Builds the report data from article dates and groups.
+    pub fn new(dates: &[Option<Date>], groups: Vec<Group>) -> Report {
+        let dated: Vec<Date> = dates.iter().flatten().copied().collect();
+        let span = dated.iter().min().copied().zip(dated.iter().max().copied());
+        Report {
+            articles: dates.len(),
+            undated: dates.len() - dated.len(),
+            span,
+            claims: groups.iter().map(|g| g.claims.len()).sum(),
+            groups,
+        }
+    }
+
+    /// How many groups have this verdict.
+    pub fn count(&self, v: Verdict) -> usize {
+        self.groups.iter().filter(|g| g.verdict == v).count()
+    }
+
+    /// "5 articles (2023-10-11 to 2024-10-03), 27 claims in 21 groups".
+    pub fn summary(&self) -> String {
+        let mut s = plural(self.articles, "article", "articles");
+        match (self.span, self.undated) {
+            (Some((a, b)), 0) => s.push_str(&format!(" ({a} to {b})")),
+            (Some((a, b)), u) => s.push_str(&format!(" ({a} to {b}; {u} undated)")),
+            (None, 0) => {}
+            (None, _) => s.push_str(" (undated)"),
+        }
+        format!(
+            "{s}, {} in {}",
+            plural(self.claims, "claim", "claims"),
+            plural(self.groups.len(), "group", "groups")
+        )
+    }
+}
+
+/// A report format.
+pub trait Render {
+    /// The whole report as text.
+    fn render(&self, report: &Report) -> String;
+}
+
+/// "1 article", "5 articles".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The verdicts in the order reports list them.
+pub const VERDICTS: [Verdict; 4] = [
+    Verdict::Diverge,
+    Verdict::Evolve,
+    Verdict::Agree,
+    Verdict::Single,
+];

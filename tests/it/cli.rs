@@ -222,14 +222,16 @@ fn unknown_format_is_a_usage_error() {
 }
 
 #[test]
-fn readme_help_block_matches_the_binary() {
-    let out = claimcheck(&crate::root(), &["extract", "--help"]);
-    let help = stdout(&out);
+fn readme_help_blocks_match_the_binary() {
     let readme = std::fs::read_to_string(crate::root().join("README.md")).unwrap();
-    assert!(
-        readme.contains(help.trim_end()),
-        "README.md's `claimcheck extract --help` block is out of date; it should read:\n{help}"
-    );
+    for command in ["report", "extract"] {
+        let out = claimcheck(&crate::root(), &[command, "--help"]);
+        let help = stdout(&out);
+        assert!(
+            readme.contains(help.trim_end()),
+            "README.md's `claimcheck {command} --help` block is out of date; it should read:\n{help}"
+        );
+    }
 }
 
 #[test]

@@ -3,6 +3,7 @@
 mod accuracy;
 mod cli;
 mod corpus_snapshots;
+mod report;
 
 use std::path::PathBuf;
 

@@ -1,0 +1,92 @@
+//! GROUP: gather the claims that speak of the same quantity.
+//!
+//! Takes all claims of a run and returns [`Group`]s: one a key (measure,
+//! actor, location and scope), its claims in date order, with the verdict
+//! and headline from `compare`. Groups come in a stable order: divergences
+//! first, then evolutions, agreements and single-article figures, each by
+//! the number of articles (most first) and then by key. The same claims in
+//! any order give the same groups.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::claim::Claim;
+use crate::compare::{self, Verdict};
+use crate::config::Config;
+
+/// The claims about one quantity and what they say together.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    /// The shared key.
+    pub key: String,
+    /// agree, evolve, diverge or single.
+    pub verdict: Verdict,
+    /// The measure is a running tally.
+    pub cumulative: bool,
+    /// The finding in plain language.
+    pub headline: String,
+    /// The claims, by date (undated last), then article and position.
+    pub claims: Vec<Claim>,
+    /// For a divergence, the pairs of claims (indices into `claims`) that
+    /// disagree.
+    #[serde(skip)]
+    pub conflicts: Vec<(usize, usize)>,
+}
+
+impl Group {
+    /// How many articles the group's claims come from.
+    pub fn articles(&self) -> usize {
+        let mut a: Vec<&str> = self.claims.iter().map(|c| c.article.as_str()).collect();
+        a.sort_unstable();
+        a.dedup();
+        a.len()
+    }
+}
+
+/// Groups claims by key and judges each group.
+pub fn build(claims: Vec<Claim>, config: &Config) -> Vec<Group> {
+    let mut by_key: BTreeMap<String, Vec<Claim>> = BTreeMap::new();
+    for c in claims {
+        by_key.entry(c.key.clone()).or_default().push(c);
+    }
+    let mut groups: Vec<Group> = by_key
+        .into_iter()
+        .map(|(key, mut claims)| {
+            claims.sort_by(|a, b| {
+                (a.date.is_none(), a.date, &a.article, a.start).cmp(&(
+                    b.date.is_none(),
+                    b.date,
+                    &b.article,
+                    b.start,
+                ))
+            });
+            let measure = &claims[0].measure;
+            let cumulative = config.is_cumulative(measure);
+            let role = config
+                .measures
+                .get(measure)
+                .map(|m| m.actor)
+                .unwrap_or_default();
+            let (verdict, conflicts) =
+                compare::verdict(&claims, cumulative, config.compare.window_days);
+            let headline = compare::headline(&claims, verdict, role, &conflicts);
+            Group {
+                key,
+                verdict,
+                cumulative,
+                headline,
+                claims,
+                conflicts,
+            }
+        })
+        .collect();
+    groups.sort_by(|a, b| {
+        (a.verdict, std::cmp::Reverse(a.articles()), &a.key).cmp(&(
+            b.verdict,
+            std::cmp::Reverse(b.articles()),
+            &b.key,
+        ))
+    });
+    groups
+}

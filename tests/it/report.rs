@@ -1,0 +1,195 @@
+//! `claimcheck report`: the findings on the bundled corpus, the three
+//! formats as snapshots, stable output.
+
+use std::process::{Command, Output};
+
+use claimcheck::compare::Verdict;
+use claimcheck::Config;
+use serde_json::Value;
+
+fn claimcheck(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .args(args)
+        .current_dir(crate::root())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs")
+}
+
+fn corpus_report() -> claimcheck::report::Report {
+    let config = Config::builtin();
+    let run = claimcheck::extract_paths(&[crate::root().join("corpus")], &config);
+    claimcheck::report(run, &config)
+}
+
+/// The verdict and figures of the group with `key`.
+fn finding(report: &claimcheck::report::Report, key: &str) -> (Verdict, usize, Vec<String>) {
+    let g = report
+        .groups
+        .iter()
+        .find(|g| g.key == key)
+        .unwrap_or_else(|| panic!("no group `{key}`"));
+    let figures = g.claims.iter().map(claimcheck::compare::figure).collect();
+    (g.verdict, g.articles(), figures)
+}
+
+#[test]
+fn the_bundled_corpus_shows_the_expected_findings() {
+    let r = corpus_report();
+    assert_eq!(
+        finding(&r, "troops/us/iraq"),
+        (
+            Verdict::Agree,
+            3,
+            vec!["2,500".into(), "about 2,500".into(), "2,500".into()]
+        )
+    );
+    assert_eq!(
+        finding(&r, "troops/us/syria"),
+        (
+            Verdict::Agree,
+            3,
+            vec!["900".into(), "about 900".into(), "900".into()]
+        )
+    );
+    assert_eq!(
+        finding(&r, "killed/israel/israel@2023-10-07"),
+        (
+            Verdict::Agree,
+            2,
+            vec!["at least 1,400".into(), "more than 1,400".into()]
+        )
+    );
+    assert_eq!(
+        finding(&r, "killed/-/gaza"),
+        (
+            Verdict::Evolve,
+            2,
+            vec!["3,500".into(), "more than 9,000".into()]
+        )
+    );
+    assert_eq!(
+        finding(&r, "attacks/us/iraq+syria"),
+        (
+            Verdict::Evolve,
+            2,
+            vec!["dozens".into(), "about 150".into()]
+        )
+    );
+}
+
+#[test]
+fn no_group_mixes_measures_actors_places_or_scopes() {
+    for g in corpus_report().groups {
+        for c in &g.claims {
+            assert_eq!(c.key, g.key);
+        }
+        let first = &g.claims[0];
+        assert!(g
+            .claims
+            .iter()
+            .all(|c| (&c.measure, &c.actor, &c.location, &c.scope)
+                == (&first.measure, &first.actor, &first.location, &first.scope)));
+    }
+}
+
+#[test]
+fn report_json_follows_the_contract() {
+    let out = claimcheck(&["report", "--format", "json"]);
+    assert!(out.status.success());
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let groups = json["groups"].as_array().unwrap();
+    assert!(!groups.is_empty());
+    for g in groups {
+        assert!(g["key"].is_string());
+        assert!(matches!(
+            g["verdict"].as_str(),
+            Some("agree" | "evolve" | "diverge" | "single")
+        ));
+        assert!(g["cumulative"].is_boolean());
+        assert!(!g["claims"].as_array().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn report_formats_on_the_bundled_corpus() {
+    let settings = crate::snapshot_settings();
+    for (format, name) in [
+        ("text", "report_text"),
+        ("markdown", "report_markdown"),
+        ("json", "report_json"),
+    ] {
+        let out = claimcheck(&["report", "--format", format]);
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        settings.bind(|| insta::assert_snapshot!(name, text));
+    }
+}
+
+#[test]
+fn report_is_the_same_whatever_the_file_order() {
+    // The same articles, given in another order and as single files.
+    let mut files: Vec<String> = std::fs::read_dir(crate::root().join("corpus"))
+        .unwrap()
+        .map(|e| format!("corpus/{}", e.unwrap().file_name().to_string_lossy()))
+        .collect();
+    files.sort();
+    files.reverse();
+    let mut args = vec!["report", "--format", "json"];
+    let refs: Vec<&str> = files.iter().map(String::as_str).collect();
+    args.extend(refs);
+    let reversed = claimcheck(&args);
+    let whole = claimcheck(&["report", "--format", "json"]);
+    assert_eq!(reversed.stdout, whole.stdout);
+}
+
+#[test]
+fn a_divergence_shows_a_word_diff() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("diverge");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("a.md"),
+        "---\nsource: Wire A\ndate: 2023-10-10\n---\nIsraeli officials said 1,200 people were killed in Israel on October 7.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.md"),
+        "---\nsource: Wire B\ndate: 2023-10-11\n---\nMore than 1,400 people were killed in Israel on October 7, officials said.\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .args(["report", "."])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    crate::snapshot_settings().bind(|| insta::assert_snapshot!("report_divergence", text));
+}
+
+#[test]
+fn output_file_is_written_whole() {
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("report.md");
+    let out = claimcheck(&[
+        "report",
+        "--format",
+        "markdown",
+        "--output",
+        path.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(written.starts_with("# claimcheck report\n"));
+    let leftovers = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".tmp")
+        })
+        .count();
+    assert_eq!(leftovers, 0);
+}
