@@ -187,8 +187,32 @@ fn is_abbreviation(before: &str) -> bool {
     ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
 
-/// Adds a sentence, trimmed of white space, if anything is left.
-fn push(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
+/// The longest sentence read as one, in bytes. Longer runs of text (a
+/// table dumped as one line, a wall of digits) are cut at white space into
+/// pieces of at most this size, so that the work on a sentence stays
+/// bounded and a whole file stays linear.
+pub const MAX_SENTENCE: usize = 2000;
+
+/// Adds a sentence, trimmed of white space, if anything is left; cuts one
+/// longer than [`MAX_SENTENCE`].
+fn push(text: &str, mut start: usize, end: usize, out: &mut Vec<Sentence>) {
+    while end - start > MAX_SENTENCE {
+        let mut cut = start + MAX_SENTENCE;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        if let Some(ws) = text[start..cut].rfind(char::is_whitespace) {
+            if ws > 0 {
+                cut = start + ws;
+            }
+        }
+        push_one(text, start, cut, out);
+        start = cut;
+    }
+    push_one(text, start, end, out);
+}
+
+fn push_one(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
     let s = &text[start..end];
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
@@ -447,6 +471,15 @@ mod tests {
                 "Then 4 more."
             ]
         );
+    }
+
+    #[test]
+    fn very_long_sentences_are_cut_at_white_space() {
+        let long = "word ".repeat(1000);
+        let parts = sentences(&long, 0);
+        assert!(parts.len() >= 3);
+        assert!(parts.iter().all(|p| p.end - p.start <= MAX_SENTENCE));
+        assert!(parts.iter().all(|p| &long[p.start..p.start + 4] == "word"));
     }
 
     #[test]

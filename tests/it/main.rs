@@ -4,6 +4,7 @@ mod accuracy;
 mod cli;
 mod corpus_snapshots;
 mod report;
+mod robustness;
 
 use std::path::PathBuf;
 
