@@ -346,9 +346,8 @@ fn front_matter(text: &str) -> Option<(&str, usize)> {
 /// A leading `date YYYY-MM-DD` token (after white space), and the offset
 /// just after it.
 fn leading_date(body: &str) -> Option<(Date, usize)> {
-    let trimmed = body.trim_start();
-    let skipped = body.len() - trimmed.len();
-    let rest = trimmed
+    let rest = body
+        .trim_start()
         .strip_prefix("date")?
         .strip_prefix([' ', ':'])?
         .trim_start();
@@ -357,9 +356,7 @@ fn leading_date(body: &str) -> Option<(Date, usize)> {
     if after.chars().next().is_some_and(|c| c.is_alphanumeric()) {
         return None;
     }
-    let end = body.len() - after.len();
-    let _ = skipped;
-    Some((date, end))
+    Some((date, body.len() - after.len()))
 }
 
 #[cfg(test)]

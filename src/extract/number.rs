@@ -552,13 +552,9 @@ fn vague_at(tokens: &[Token<'_>], i: usize) -> Option<Quantity> {
             }
             _ => {}
         }
-        // "several" followed by "of the": still a count. "hundreds" as in
-        // "the hundreds" (a decade) is rare enough to ignore.
-        let (qualifier, qual_start) = match qualifier_before(tokens, i) {
-            (Some(q), s) => (q, s),
-            (None, _) => (Qualifier::Vague, i),
-        };
-        let _ = qualifier;
+        // A qualifier before a vague amount ("some dozens") adds nothing to
+        // its bounds, but belongs to the claim's wording.
+        let qual_start = qualifier_before(tokens, i).1;
         return Some(Quantity {
             first: i,
             last,

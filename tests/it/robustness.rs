@@ -101,7 +101,7 @@ fn generated_text_never_panics_and_claims_are_well_formed() {
         let mut text = String::new();
         for _ in 0..n {
             text.push_str(rng.pick(PIECES));
-            if rng.next() % 3 != 0 {
+            if !rng.next().is_multiple_of(3) {
                 text.push(' ');
             }
         }
