@@ -40,6 +40,28 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Check drafts against pinned facts and each other, for pre-commit and
+    /// CI: exit 1 if a figure contradicts a fact in claims.yaml or two
+    /// articles disagree without the difference being accepted.
+    Check {
+        /// Articles or folders of articles (.md, .markdown, .txt) [default:
+        /// the `corpus` paths of claims.yaml, else corpus/]
+        #[arg(value_name = "PATHS")]
+        paths: Vec<PathBuf>,
+
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+
+        /// A stored report (`report --format json` or --write-baseline):
+        /// fail only on problems that are new since it.
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<PathBuf>,
+
+        /// Write the checked claims as a baseline to this file.
+        #[arg(long, value_name = "FILE")]
+        write_baseline: Option<PathBuf>,
+    },
     /// List every numeric claim in the articles, with its bounds and key.
     Extract {
         /// Articles or folders of articles (.md, .markdown, .txt) [default:
@@ -64,6 +86,17 @@ pub enum ReportFormat {
     Json,
 }
 
+/// Output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Diagnostics for people, with the figure underlined.
+    Text,
+    /// `{"problems": [...]}`.
+    Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+}
+
 /// Output formats of `extract`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExtractFormat {
@@ -78,8 +111,10 @@ pub enum ExtractFormat {
 /// Exit codes (README: "Exit codes").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
-    /// Everything went fine. (1 is kept for `check` finding a problem.)
+    /// Everything went fine.
     Ok = 0,
+    /// `check` found a problem.
+    Problems = 1,
     /// Bad usage, unreadable input, or an invalid claims.yaml.
     Error = 2,
 }

@@ -182,7 +182,8 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<(PathBuf, String)>, Vec<FileError>) {
                 walk(path, &mut found, &mut errors, 0);
                 found.sort();
                 files.extend(found.into_iter().map(|p| {
-                    let shown = p.display().to_string();
+                    // "./draft.md" reads better as "draft.md".
+                    let shown = p.strip_prefix(".").unwrap_or(&p).display().to_string();
                     (p, shown)
                 }));
             }

@@ -17,6 +17,8 @@
 #![warn(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod baseline;
+pub mod check;
 pub mod claim;
 pub mod compare;
 pub mod config;
@@ -46,6 +48,8 @@ pub struct Extraction {
     pub errors: Vec<FileError>,
     /// Problems that did not stop a file being read (a bad date).
     pub warnings: Vec<String>,
+    /// Per article, the lines silenced with `<!-- claimcheck: ignore -->`.
+    pub ignored: std::collections::BTreeMap<String, std::collections::BTreeSet<usize>>,
 }
 
 /// The paths a run reads: those given, else the config's `corpus` paths,
@@ -74,6 +78,10 @@ pub fn extract_paths(paths: &[PathBuf], config: &Config) -> Extraction {
             Ok(article) => {
                 run.articles += 1;
                 run.dates.push(article.meta.date);
+                if article.text.contains(check::IGNORE) {
+                    run.ignored
+                        .insert(article.path.clone(), check::ignored_lines(&article.text));
+                }
                 run.claims.extend(extractor.extract(&article));
                 run.warnings.extend(article.warnings);
             }
@@ -88,4 +96,57 @@ pub fn extract_paths(paths: &[PathBuf], config: &Config) -> Extraction {
 pub fn report(run: Extraction, config: &Config) -> report::Report {
     let groups = group::build(run.claims, config);
     report::Report::new(&run.dates, groups)
+}
+
+/// What `check` found.
+#[derive(Debug, Default)]
+pub struct Checked {
+    /// The problems, by article and position.
+    pub problems: Vec<check::Problem>,
+    /// The claims checked (silenced lines left out), for a baseline.
+    pub report: Option<report::Report>,
+    /// Files that could not be read.
+    pub errors: Vec<FileError>,
+    /// Warnings: unreadable metadata, facts that can never match.
+    pub warnings: Vec<String>,
+}
+
+/// Checks the articles under `paths` against the pinned facts and each
+/// other. `baseline` holds the claims of a stored report whose problems are
+/// not reported again.
+pub fn check_paths(
+    paths: &[PathBuf],
+    config: &Config,
+    baseline: Option<&std::collections::BTreeSet<check::ClaimId>>,
+) -> Checked {
+    let run = extract_paths(paths, config);
+    let mut warnings = run.warnings;
+    warnings.extend(check::config_warnings(config));
+    let claims: Vec<Claim> = run
+        .claims
+        .into_iter()
+        .filter(|c| {
+            !run.ignored
+                .get(&c.article)
+                .is_some_and(|l| l.contains(&c.line))
+        })
+        .collect();
+    let mut problems = check::problems(claims.clone(), config, baseline);
+    // The line each figure stands on, for diagnostics.
+    let mut texts: std::collections::BTreeMap<String, Option<String>> = Default::default();
+    for p in &mut problems {
+        let text = texts
+            .entry(p.article.clone())
+            .or_insert_with(|| std::fs::read_to_string(&p.article).ok());
+        if let Some(line) = text.as_deref().and_then(|t| t.lines().nth(p.line - 1)) {
+            p.line_text = line.to_string();
+        }
+    }
+    let groups = group::build(claims, config);
+    Checked {
+        problems,
+        report: Some(report::Report::new(&run.dates, groups)),
+        errors: run.errors,
+        warnings,
+    }
 }

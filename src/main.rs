@@ -11,7 +11,7 @@ use clap::Parser;
 
 use claimcheck::report::{self, Render};
 use claimcheck::{Config, Extraction};
-use cli::{Cli, Command, Exit, ExtractFormat, ReportFormat};
+use cli::{CheckFormat, Cli, Command, Exit, ExtractFormat, ReportFormat};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -65,6 +65,72 @@ fn run(cli: Cli) -> Exit {
             };
             finish(&renderer.render(&data), output.as_deref(), ok)
         }
+        Command::Check {
+            paths,
+            format,
+            baseline,
+            write_baseline,
+        } => check(
+            &paths,
+            &config,
+            format,
+            baseline.as_deref(),
+            write_baseline.as_deref(),
+        ),
+    }
+}
+
+/// `claimcheck check`: problems on stdout, exit 1 if there are any.
+fn check(
+    paths: &[PathBuf],
+    config: &Config,
+    format: CheckFormat,
+    baseline: Option<&Path>,
+    write: Option<&Path>,
+) -> Exit {
+    let known = match baseline.map(claimcheck::baseline::load).transpose() {
+        Ok(k) => k,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            return Exit::Error;
+        }
+    };
+    let paths = claimcheck::input_paths(paths, config);
+    let checked = claimcheck::check_paths(&paths, config, known.as_ref().map(|k| &k.claims));
+    for w in &checked.warnings {
+        eprintln!("warning: {w}");
+    }
+    for e in &checked.errors {
+        eprintln!("error: {e}");
+    }
+    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let mut out = match format {
+        CheckFormat::Text => report::check::text(&checked.problems, color),
+        CheckFormat::Json => report::check::json(&checked.problems),
+        CheckFormat::Sarif => report::check::sarif(&checked.problems),
+    };
+    if let (Some(known), Some(report)) = (&known, &checked.report) {
+        let changes = claimcheck::baseline::changes(known, report);
+        if !changes.is_empty() {
+            let text = format!("claims changed since the baseline:\n{changes}");
+            if format == CheckFormat::Text {
+                out.push('\n');
+                out.push_str(&text);
+            } else {
+                eprint!("{text}");
+            }
+        }
+    }
+    if let (Some(path), Some(report)) = (write, &checked.report) {
+        let json = report::json::Json.render(report);
+        if let Err(e) = write_whole(path, json.as_bytes()) {
+            eprintln!("error: could not write `{}`: {e}", path.display());
+            return Exit::Error;
+        }
+    }
+    match finish(&out, None, checked.errors.is_empty()) {
+        Exit::Ok if !checked.problems.is_empty() => Exit::Problems,
+        exit => exit,
     }
 }
 

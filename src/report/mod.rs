@@ -4,6 +4,7 @@
 //! text; nothing here extracts, groups or decides. `extract` has its own
 //! formats; a report is rendered by one [`Render`] implementation a format.
 
+pub mod check;
 pub mod diff;
 pub mod extract;
 pub mod json;

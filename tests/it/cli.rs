@@ -161,11 +161,11 @@ fn a_bad_file_is_reported_and_the_rest_is_read() {
     );
     let err = stderr(&out);
     assert!(
-        err.contains("could not read `./b.txt`: invalid UTF-8 at byte 3"),
+        err.contains("could not read `b.txt`: invalid UTF-8 at byte 3"),
         "{err}"
     );
     assert!(
-        err.contains("could not read `./c.md`: binary file"),
+        err.contains("could not read `c.md`: binary file"),
         "{err}"
     );
     assert!(!err.contains("notes.csv"));
@@ -224,7 +224,7 @@ fn unknown_format_is_a_usage_error() {
 #[test]
 fn readme_help_blocks_match_the_binary() {
     let readme = std::fs::read_to_string(crate::root().join("README.md")).unwrap();
-    for command in ["report", "extract"] {
+    for command in ["report", "check", "extract"] {
         let out = claimcheck(&crate::root(), &[command, "--help"]);
         let help = stdout(&out);
         assert!(

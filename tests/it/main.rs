@@ -1,6 +1,7 @@
 //! claimcheck's end-to-end tests, one binary, a file per area.
 
 mod accuracy;
+mod check;
 mod cli;
 mod corpus_snapshots;
 mod report;
