@@ -73,7 +73,8 @@ pub struct Claim {
     /// Where; `None` if the text names no place.
     pub location: Option<String>,
     /// The comparison key: `measure/actor/location`, `-` for a missing part,
-    /// and `@scope` when the text dates the counted thing as an incident.
+    /// `@scope` when the text dates the counted thing as an incident, and
+    /// `#part` for a part of a figure ("including 35 children").
     pub key: String,
     /// The article's path as shown.
     pub article: String,
@@ -117,6 +118,15 @@ pub fn make_key(
         key.push_str(scope);
     }
     key
+}
+
+/// Adds the part a figure counts to a key: `killed/-/gaza#children` for
+/// "including 3,760 children", a different quantity from the whole.
+pub fn with_subset(key: String, subset: Option<&str>) -> String {
+    match subset {
+        Some(s) => format!("{key}#{s}"),
+        None => key,
+    }
 }
 
 /// Writes `2500.0` as `2500` so that JSON shows figures as people write

@@ -141,6 +141,11 @@ pub fn verdict(
             }
         }
     }
+    // Overlapping bounds can still show a tally rising: "at least 15"
+    // attacks in December, "more than 50" in March.
+    if cumulative && !apart {
+        apart = rising(claims, window_days);
+    }
     if !conflicts.is_empty() {
         (Verdict::Diverge, conflicts)
     } else if apart {
@@ -148,6 +153,24 @@ pub fn verdict(
     } else {
         (Verdict::Agree, Vec::new())
     }
+}
+
+/// Does a tally's anchor (value, or lower bound) rise by more than a tenth
+/// between two reports published more than the window apart?
+fn rising(claims: &[Claim], window_days: u32) -> bool {
+    let anchor = |c: &Claim| c.value.or(c.lower);
+    claims.iter().any(|a| {
+        claims
+            .iter()
+            .any(|b| match (a.date, b.date, anchor(a), anchor(b)) {
+                (Some(da), Some(db), Some(va), Some(vb)) => {
+                    a.article != b.article
+                        && db.days() - da.days() > i64::from(window_days)
+                        && vb > va * 1.1
+                }
+                _ => false,
+            })
+    })
 }
 
 /// A figure as a person says it: "more than 1,400", "about 150", "dozens".
@@ -414,6 +437,26 @@ mod tests {
             None,
         );
         assert_eq!(verdict(&[a, b], true, 3).0, Verdict::Evolve);
+    }
+
+    #[test]
+    fn a_tally_rising_within_open_bounds_evolves() {
+        let a = claim(
+            "a",
+            Some("2023-12-19"),
+            Qualifier::AtLeast,
+            Some(15.0),
+            None,
+        );
+        let b = claim(
+            "b",
+            Some("2024-03-01"),
+            Qualifier::MoreThan,
+            Some(50.0),
+            None,
+        );
+        assert_eq!(verdict(&[a.clone(), b.clone()], true, 3).0, Verdict::Evolve);
+        assert_eq!(verdict(&[a, b], false, 3).0, Verdict::Agree);
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! GROUP: gather the claims that speak of the same quantity.
 //!
 //! Takes all claims of a run and returns [`Group`]s: one a key (measure,
-//! actor, location and scope), its claims in date order, with the verdict
+//! actor, location and scope; a key that names neither actor nor place is
+//! split by article, since nothing says two such figures count the same
+//! thing), its claims in date order, with the verdict
 //! and headline from `compare`. Groups come in a stable order: divergences
 //! first, then evolutions, agreements and single-article figures, each by
 //! the number of articles (most first) and then by key. The same claims in
@@ -46,13 +48,22 @@ impl Group {
 
 /// Groups claims by key and judges each group.
 pub fn build(claims: Vec<Claim>, config: &Config) -> Vec<Group> {
-    let mut by_key: BTreeMap<String, Vec<Claim>> = BTreeMap::new();
+    // A figure that names neither actor nor place ("three soldiers were
+    // killed") cannot be told apart from other figures of its measure, so
+    // it is compared only within its own article.
+    let mut by_key: BTreeMap<(String, String), Vec<Claim>> = BTreeMap::new();
     for c in claims {
-        by_key.entry(c.key.clone()).or_default().push(c);
+        // A dated incident is specific enough to compare.
+        let own = if c.actor.is_none() && c.location.is_none() && c.scope.is_none() {
+            c.article.clone()
+        } else {
+            String::new()
+        };
+        by_key.entry((c.key.clone(), own)).or_default().push(c);
     }
     let mut groups: Vec<Group> = by_key
         .into_iter()
-        .map(|(key, mut claims)| {
+        .map(|((key, _), mut claims)| {
             claims.sort_by(|a, b| {
                 (a.date.is_none(), a.date, &a.article, a.start).cmp(&(
                     b.date.is_none(),

@@ -48,8 +48,11 @@ pub struct Mention {
 pub struct Context {
     /// Measure index into `Lexicon::measures`.
     pub measure: usize,
-    /// Actor index.
+    /// Actor index: whose, as the text says.
     pub actor: Option<usize>,
+    /// The actor part of the key: for victims in a named place, the people
+    /// of that place.
+    pub key_actor: Option<usize>,
     /// Location indices, sorted (several for "in Iraq and Syria").
     pub locations: Vec<usize>,
     /// A qualifier shared from the list it stands in, if any.
@@ -60,6 +63,9 @@ pub struct Context {
     pub part: bool,
     /// The measure came from a verb ("killed 10 civilians"), not a noun.
     pub verb_made: bool,
+    /// For a part of the figure before, which part: its noun ("children"
+    /// in "including 35 children"), or `part`. A part is its own quantity.
+    pub subset: Option<String>,
 }
 
 const LOCATIVE: &[&str] = &[
@@ -308,6 +314,23 @@ fn clause_boundary(t: &Token<'_>) -> bool {
     }
 }
 
+/// A word between a preposition and a place: "northern", "Hamas-run".
+fn place_adjective(t: &Token<'_>) -> bool {
+    let w = t.norm.as_ref();
+    PLACE_ADJECTIVES.contains(&w)
+        || [
+            "-run",
+            "-held",
+            "-controlled",
+            "-occupied",
+            "-led",
+            "-ruled",
+            "-besieged",
+        ]
+        .iter()
+        .any(|s| w.ends_with(s))
+}
+
 /// Finds the gazetteer names in a sentence.
 pub fn mentions(lex: &Lexicon, tokens: &[Token<'_>]) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
@@ -319,7 +342,7 @@ pub fn mentions(lex: &Lexicon, tokens: &[Token<'_>]) -> Vec<Mention> {
         };
         // Look back past place adjectives for the preposition.
         let mut p = i;
-        while p > 0 && p + 3 > i && PLACE_ADJECTIVES.contains(&tokens[p - 1].norm.as_ref()) {
+        while p > 0 && p + 3 > i && place_adjective(&tokens[p - 1]) {
             p -= 1;
         }
         let before = p.checked_sub(1).map(|k| tokens[k].norm.as_ref());
@@ -456,6 +479,14 @@ fn noun_phrase(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> NounPhrase 
     }
     if np.head.is_none() && !np.times {
         np.end = q.last + 1;
+        // "the 2,500 stationed in Iraq": a participle alone leaves the noun
+        // to the list.
+        let participle = tokens
+            .get(q.last + 1)
+            .is_some_and(|t| t.kind == Kind::Word && t.norm.ends_with("ed"));
+        if unknown == 1 && participle {
+            np.words = false;
+        }
     }
     np
 }
@@ -480,10 +511,14 @@ fn before_trigger(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> Option<u
 
 /// An "after" trigger: a verb or phrase after the counted noun, in the same
 /// clause.
-fn after_trigger(lex: &Lexicon, tokens: &[Token<'_>], from: usize) -> Option<usize> {
+fn after_trigger(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity, from: usize) -> Option<usize> {
     let mut k = from;
     let mut limit = from + 6;
-    let mut skipped_aside = false;
+    // A figure inside an aside ("people, out of a population of 2.3
+    // million, have been displaced") does not reach past its closing comma.
+    let mut skipped_aside = tokens[q.qual_start.saturating_sub(6)..q.qual_start]
+        .iter()
+        .any(|t| t.text == ",");
     while k < tokens.len() && k < limit {
         if let Some((_, &m)) = lex.after.at(tokens, k) {
             return Some(m);
@@ -597,7 +632,7 @@ fn plain_list(tokens: &[Token<'_>], mentions: &[Mention], from: usize, to: usize
 /// "the number of Sudanese refugees there to more than half a million": the
 /// counted noun stands before the number, after "number of".
 fn noun_before(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> Option<usize> {
-    let lo = q.qual_start.saturating_sub(10);
+    let lo = q.qual_start.saturating_sub(16);
     // "Death Toll From Israeli Attacks Rises to 3,961", "raised the number
     // of injured to more than 40": a verb of reaching bridges the gap.
     let reaching = q.qual_start > 0
@@ -656,7 +691,12 @@ pub fn resolve(lex: &Lexicon, tokens: &[Token<'_>], quantities: &[Quantity]) -> 
     let mut parts: Vec<(bool, usize)> = Vec::with_capacity(quantities.len());
     for (n, q) in quantities.iter().enumerate() {
         let np = noun_phrase(lex, tokens, q);
-        let prev = n.checked_sub(1).map(|p| (&out[p], parts[p]));
+        // The figure before, if it is one: a year or an identifier is not
+        // the head of a list.
+        let prev = n
+            .checked_sub(1)
+            .filter(|&p| !quantities[p].year_like && !quantities[p].identifier_like)
+            .map(|p| (&out[p], parts[p]));
         let part = prev.is_some_and(|(_, (prev_part, prev_end))| {
             part_marker(tokens, q) || (prev_part && list_gap(tokens, prev_end, q.qual_start))
         });
@@ -665,6 +705,10 @@ pub fn resolve(lex: &Lexicon, tokens: &[Token<'_>], quantities: &[Quantity]) -> 
         let mut shared_qualifier = None;
         let mut inherited_actor = None;
         let mut verb_made = false;
+        let of_whom = tokens.get(q.last + 1).is_some_and(|t| t.norm == "of")
+            && tokens
+                .get(q.last + 2)
+                .is_some_and(|t| matches!(t.norm.as_ref(), "whom" | "them" | "those"));
         let measure = match q.unit {
             Unit::Money if lex.money.is_some() => lex.money,
             Unit::Percent if lex.percent.is_some() => lex.percent,
@@ -676,7 +720,7 @@ pub fn resolve(lex: &Lexicon, tokens: &[Token<'_>], quantities: &[Quantity]) -> 
                 return times_verb(lex, tokens, q).unwrap_or(lex.other);
             }
             let trigger =
-                before_trigger(lex, tokens, q).or_else(|| after_trigger(lex, tokens, np.end));
+                before_trigger(lex, tokens, q).or_else(|| after_trigger(lex, tokens, q, np.end));
             let overridable = head_measure.is_none_or(|m| lex.people[m]);
             if let (Some(t), true) = (trigger, overridable) {
                 verb_made = true;
@@ -687,10 +731,6 @@ pub fn resolve(lex: &Lexicon, tokens: &[Token<'_>], quantities: &[Quantity]) -> 
             }
             // "seized 252 hostages, 128 of whom remain": a part of the
             // figure before.
-            let of_whom = tokens.get(q.last + 1).is_some_and(|t| t.norm == "of")
-                && tokens
-                    .get(q.last + 2)
-                    .is_some_and(|t| matches!(t.norm.as_ref(), "whom" | "them" | "those"));
             if let (true, Some((p, _))) = (of_whom, prev) {
                 return p.measure;
             }
@@ -711,7 +751,10 @@ pub fn resolve(lex: &Lexicon, tokens: &[Token<'_>], quantities: &[Quantity]) -> 
                 return lex.other;
             }
             // Elliptical: "2,500 troops in Iraq and 900 in Syria".
-            match n.checked_sub(1).and_then(|p| out.get(p).map(|c| (p, c))) {
+            let before = n
+                .checked_sub(1)
+                .filter(|&p| !quantities[p].year_like && !quantities[p].identifier_like);
+            match before.and_then(|p| out.get(p).map(|c| (p, c))) {
                 Some((p, prev)) if quantities[p].last + 15 > q.first => {
                     let pq = &quantities[p];
                     if !q.explicit_qualifier
@@ -736,18 +779,39 @@ pub fn resolve(lex: &Lexicon, tokens: &[Token<'_>], quantities: &[Quantity]) -> 
         });
         let (locations, destination) = location(tokens, &mentions, q, &np);
         let role = lex.roles[measure];
-        let actor = actor(tokens, &mentions, q, &np, role)
-            .or(inherited_actor)
-            .or_else(|| match (role, locations.as_slice()) {
-                (Role::Victim, [only]) if !destination => lex.actor_named_like(*only),
-                _ => None,
-            });
+        // "killed three US service members and wounded more than 30": a
+        // figure without words of its own belongs to the list's actor.
+        if inherited_actor.is_none() && !np.words && np.head.is_none() && !np.times {
+            if let Some((p, (_, prev_end))) = prev {
+                if prev_end + 8 > q.qual_start {
+                    inherited_actor = p.actor;
+                }
+            }
+        }
+        let actor = actor(tokens, &mentions, q, &np, role).or(inherited_actor);
+        // The people of the place, for a count of victims: "1,400 killed in
+        // Israel" and "three US soldiers killed in Jordan" are keyed by the
+        // place, whatever the text says of the victims.
+        let place_people = match (role, locations.as_slice()) {
+            (Role::Victim, [only]) if !destination => Some(lex.actor_named_like(*only)),
+            _ => None,
+        };
+        let key_actor = place_people.unwrap_or(actor);
         out.push(Context {
             measure,
-            actor,
+            actor: actor.or(key_actor),
+            key_actor,
             locations,
             shared_qualifier,
             counted_noun: head_measure.is_some(),
+            subset: (part || of_whom).then(|| match np.head {
+                Some((start, end, _)) => tokens[start..end]
+                    .iter()
+                    .map(|t| t.norm.as_ref())
+                    .collect::<Vec<_>>()
+                    .join("-"),
+                None => "part".to_string(),
+            }),
             part,
             verb_made,
         });
@@ -1002,9 +1066,30 @@ fn location(
         .rev()
         .find(|&k| clause_boundary(&tokens[k]))
         .map_or(0, |k| k + 1);
+    // "the institution of a place": "the Gaza health ministry said".
+    let institution = |m: &Mention| {
+        tokens.get(m.end).is_some_and(|t| {
+            matches!(
+                t.norm.as_ref(),
+                "health"
+                    | "ministry"
+                    | "authorities"
+                    | "officials"
+                    | "government"
+                    | "civil"
+                    | "interior"
+            )
+        })
+    };
     let pick = located
         .iter()
-        .find(|(_, m)| m.start >= after && m.start < clause_end && (m.locative || m.to))
+        // Inside the noun phrase: "1.9 million of the Strip's residents".
+        .find(|(_, m)| m.start > q.last && m.end <= np.end)
+        .or_else(|| {
+            located
+                .iter()
+                .find(|(_, m)| m.start >= after && m.start < clause_end && (m.locative || m.to))
+        })
         .or_else(|| {
             located
                 .iter()
@@ -1018,7 +1103,13 @@ fn location(
                     && (m.locative || m.of || (m.start == 0 && m.possessive))
             })
         })
-        .or_else(|| located.iter().find(|(_, m)| m.start > q.last && m.locative));
+        .or_else(|| located.iter().find(|(_, m)| m.start > q.last && m.locative))
+        .or_else(|| {
+            located
+                .iter()
+                .rev()
+                .find(|(_, m)| m.end <= q.qual_start && institution(m))
+        });
     let Some(&(idx, picked)) = pick else {
         return (Vec::new(), false);
     };

@@ -13,8 +13,8 @@ pub mod number;
 pub mod scope;
 pub mod text;
 
-use crate::claim::{make_key, Claim, Qualifier};
-use crate::config::Config;
+use crate::claim::{make_key, with_subset, Claim, Qualifier};
+use crate::config::{Config, Role};
 use crate::corpus::Article;
 use lexicon::Lexicon;
 use number::Quantity;
@@ -67,6 +67,11 @@ impl Extractor {
                     let before = &sentences[n.saturating_sub(TOPIC_SENTENCES)..n];
                     if let Some(topic) = self.topic(text, before, ctx.measure) {
                         ctx.actor = topic.actor;
+                        ctx.key_actor =
+                            match (self.lex.roles[ctx.measure], topic.locations.as_slice()) {
+                                (Role::Victim, [only]) => self.lex.actor_named_like(*only),
+                                _ => topic.actor,
+                            };
                         ctx.locations = topic.locations;
                     }
                 }
@@ -113,6 +118,7 @@ impl Extractor {
         }
         let measure = self.lex.measures[ctx.measure].clone();
         let actor = ctx.actor.map(|a| self.lex.actors[a].clone());
+        let key_actor = ctx.key_actor.map(|a| self.lex.actors[a].as_str());
         let location = (!ctx.locations.is_empty()).then(|| {
             ctx.locations
                 .iter()
@@ -128,11 +134,9 @@ impl Extractor {
             lower,
             upper,
             qualifier,
-            key: make_key(
-                &measure,
-                actor.as_deref(),
-                location.as_deref(),
-                scope.as_deref(),
+            key: with_subset(
+                make_key(&measure, key_actor, location.as_deref(), scope.as_deref()),
+                ctx.subset.as_deref(),
             ),
             measure,
             actor,
@@ -349,7 +353,7 @@ mod tests {
         );
         assert_eq!(
             claims("Militants killed two Israeli soldiers near Jenin."),
-            ["two exact killed/israel/west_bank"]
+            ["two exact killed/-/west_bank"]
         );
         assert_eq!(
             claims("US troops in Iraq and Syria have been attacked about 150 times."),
@@ -373,7 +377,7 @@ mod tests {
         );
         assert_eq!(
             claims("The strike killed 492 people, including 35 children."),
-            ["492 exact killed/-/-", "35 exact killed/-/-"]
+            ["492 exact killed/-/-", "35 exact killed/-/-#children"]
         );
     }
 

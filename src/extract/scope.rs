@@ -211,7 +211,27 @@ fn after_speech(tokens: &[Token<'_>], k: usize) -> bool {
     if p > 0 && matches!(tokens[p - 1].norm.as_ref(), "on" | "late" | "early") {
         p -= 1;
     }
-    p > 0 && SPEECH.contains(&tokens[p - 1].norm.as_ref())
+    if p > 0 && SPEECH.contains(&tokens[p - 1].norm.as_ref()) {
+        return true;
+    }
+    // "The Department of Defense on Monday identified ...": the day of a
+    // statement, before its verb.
+    let mut n = k + 1;
+    while tokens.get(n).is_some_and(|t| {
+        matches!(
+            t.norm.as_ref(),
+            "night" | "morning" | "evening" | "afternoon"
+        )
+    }) {
+        n += 1;
+    }
+    tokens.get(n).is_some_and(|t| {
+        SPEECH.contains(&t.norm.as_ref())
+            || matches!(
+                t.norm.as_ref(),
+                "identified" | "named" | "released" | "published" | "updated" | "revised"
+            )
+    })
 }
 
 /// A time expression starting at token `k`, and the index after it.
@@ -259,6 +279,42 @@ fn time_at(tokens: &[Token<'_>], k: usize) -> Option<(usize, When)> {
             }
         }
         _ => {}
+    }
+    // "7 October", "7 Oct 2023".
+    if tokens[k].kind == Kind::Number && tokens[k].text.len() <= 2 {
+        let day = tokens[k]
+            .text
+            .parse::<u32>()
+            .ok()
+            .filter(|d| (1..=31).contains(d));
+        let month = tokens
+            .get(k + 1)
+            .filter(|t| t.is_capitalized())
+            .and_then(|t| {
+                MONTHS
+                    .iter()
+                    .find(|(m, _)| *m == t.norm.as_ref())
+                    .map(|&(_, n)| n)
+            });
+        if let (Some(day), Some(month)) = (day, month) {
+            let mut end = k + 2;
+            if tokens.get(end).is_some_and(|t| t.text == ".") {
+                end += 1;
+            }
+            let year = tokens
+                .get(end)
+                .filter(|t| t.kind == Kind::Number && t.text.len() == 4)
+                .and_then(|t| t.text.parse::<i32>().ok());
+            let when = match year.and_then(|y| Date::parse(&format!("{y:04}-{month:02}-{day:02}")))
+            {
+                Some(date) => {
+                    end += 1;
+                    When::Day(Some(date), "")
+                }
+                None => When::MonthDay(month, day),
+            };
+            return Some((end, when));
+        }
     }
     if tokens[k].is_capitalized() {
         if let Some(&day) = WEEKDAYS.iter().find(|d| **d == w) {

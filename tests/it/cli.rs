@@ -164,10 +164,7 @@ fn a_bad_file_is_reported_and_the_rest_is_read() {
         err.contains("could not read `b.txt`: invalid UTF-8 at byte 3"),
         "{err}"
     );
-    assert!(
-        err.contains("could not read `c.md`: binary file"),
-        "{err}"
-    );
+    assert!(err.contains("could not read `c.md`: binary file"), "{err}");
     assert!(!err.contains("notes.csv"));
 }
 

@@ -4,6 +4,7 @@ mod accuracy;
 mod check;
 mod cli;
 mod corpus_snapshots;
+mod findings;
 mod report;
 mod robustness;
 
