@@ -84,6 +84,8 @@ pub enum ReportFormat {
     Markdown,
     /// `{"groups": [...]}`.
     Json,
+    /// One self-contained page with timeline charts.
+    Html,
 }
 
 /// Output formats of `check`.

@@ -58,6 +58,21 @@ impl Date {
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
         era * 146_097 + doe - 719_468
     }
+
+    /// The date `days` days after 1970-01-01 (the inverse of [`Date::days`]).
+    pub fn from_days(days: i64) -> Date {
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
 }
 
 fn days_in_month(year: i32, month: u32) -> u32 {
@@ -375,6 +390,10 @@ mod tests {
         let b = Date::parse("2024-01-24").unwrap();
         assert_eq!(b.days() - a.days(), 109);
         assert_eq!(Date::parse("1970-01-01").unwrap().days(), 0);
+        for d in ["2024-02-29", "1999-12-31", "2023-10-07", "2100-03-01"] {
+            let date = Date::parse(d).unwrap();
+            assert_eq!(Date::from_days(date.days()), date);
+        }
     }
 
     #[test]

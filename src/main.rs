@@ -62,6 +62,7 @@ fn run(cli: Cli) -> Exit {
                 ReportFormat::Text => Box::new(report::text::Text { color }),
                 ReportFormat::Markdown => Box::new(report::markdown::Markdown),
                 ReportFormat::Json => Box::new(report::json::Json),
+                ReportFormat::Html => Box::new(report::html::Html),
             };
             finish(&renderer.render(&data), output.as_deref(), ok)
         }

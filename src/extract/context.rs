@@ -346,7 +346,11 @@ pub fn mentions(lex: &Lexicon, tokens: &[Token<'_>]) -> Vec<Mention> {
             p -= 1;
         }
         let before = p.checked_sub(1).map(|k| tokens[k].norm.as_ref());
-        let mut locative = before.is_some_and(|w| LOCATIVE.contains(&w));
+        // "Israel, where more than 1,400 people were killed": the place of
+        // the relative clause.
+        let antecedent = tokens.get(end).is_some_and(|t| t.text == ",")
+            && tokens.get(end + 1).is_some_and(|t| t.norm == "where");
+        let mut locative = before.is_some_and(|w| LOCATIVE.contains(&w)) || antecedent;
         let possessive = tokens[end - 1].possessive;
         // "in Iraq and Syria", "in Iraq, Syria and Jordan".
         if matches!(before, Some("and" | "or" | ",")) && !possessive {
@@ -1097,18 +1101,45 @@ fn location(
                 .find(|(_, m)| m.start >= clause_start && m.end <= q.qual_start && m.locative)
         })
         .or_else(|| {
+            // Before, in the sentence, but not across a contrast or an "as"
+            // clause ("militias in Iraq ..., as Israeli officials said 1,400
+            // people had been killed").
+            let contrast = (0..q.qual_start)
+                .rev()
+                .find(|&k| {
+                    matches!(
+                        tokens[k].norm.as_ref(),
+                        "while" | "but" | "whereas" | ";" | "although" | "as"
+                    )
+                })
+                .unwrap_or(0);
             located.iter().rev().find(|(_, m)| {
                 m.end <= q.qual_start
+                    && m.start >= contrast
                     && !m.aside
                     && (m.locative || m.of || (m.start == 0 && m.possessive))
             })
         })
-        .or_else(|| located.iter().find(|(_, m)| m.start > q.last && m.locative))
         .or_else(|| {
             located
                 .iter()
                 .rev()
                 .find(|(_, m)| m.end <= q.qual_start && institution(m))
+        })
+        .or_else(|| {
+            // Further on, but not past a contrast ("..., while more than
+            // 1,400 people have died in Israel").
+            let contrast = (after..tokens.len())
+                .find(|&k| {
+                    matches!(
+                        tokens[k].norm.as_ref(),
+                        "while" | "but" | "whereas" | ";" | "although"
+                    )
+                })
+                .unwrap_or(tokens.len());
+            located
+                .iter()
+                .find(|(_, m)| m.start > q.last && m.start < contrast && m.locative)
         });
     let Some(&(idx, picked)) = pick else {
         return (Vec::new(), false);

@@ -163,7 +163,7 @@ pub fn scope(tokens: &[Token<'_>], q: &Quantity, published: Option<Date>) -> Opt
     .map(|s| match published {
         // "today", "overnight": the publication day.
         Some(p) if s == "today" => p.to_string(),
-        Some(p) if s == "yesterday" => from_days(p.days() - 1).to_string(),
+        Some(p) if s == "yesterday" => Date::from_days(p.days() - 1).to_string(),
         _ => s,
     })
 }
@@ -371,22 +371,7 @@ fn resolve_weekday(published: Date, weekday: &str) -> Date {
     let days = published.days();
     let today = (days + 3).rem_euclid(7) as usize;
     let back = (today + 7 - target) % 7;
-    from_days(days - back as i64)
-}
-
-/// The date `days` days after 1970-01-01.
-fn from_days(days: i64) -> Date {
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-    Date { year, month, day }
+    Date::from_days(days - back as i64)
 }
 
 /// Who the sentence attributes its figures to: "according to X", "X said",

@@ -7,8 +7,10 @@
 pub mod check;
 pub mod diff;
 pub mod extract;
+pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod svg;
 pub mod text;
 
 use serde::Serialize;
