@@ -68,27 +68,66 @@ pub fn input_paths(given: &[PathBuf], config: &Config) -> Vec<PathBuf> {
     vec![PathBuf::from("corpus")]
 }
 
-/// Reads every article under `paths` and extracts its claims.
+/// What reading one file gave: its claims and what is kept of it, or why
+/// it could not be read. The file's text is not kept.
+enum FileResult {
+    Read {
+        path: String,
+        date: Option<corpus::Date>,
+        claims: Vec<Claim>,
+        warnings: Vec<String>,
+        ignored: Option<std::collections::BTreeSet<usize>>,
+    },
+    Failed(FileError),
+}
+
+/// Reads every article under `paths` and extracts its claims. Files are
+/// read and extracted in parallel across cores, each file's text dropped
+/// once its claims are out; results keep the files' (sorted) order.
 pub fn extract_paths(paths: &[PathBuf], config: &Config) -> Extraction {
+    use rayon::prelude::*;
     let extractor = Extractor::new(config);
-    let (files, mut errors) = corpus::discover(paths);
-    let mut run = Extraction::default();
-    for (path, shown) in files {
-        match corpus::load(&path, &shown) {
-            Ok(article) => {
+    let (files, errors) = corpus::discover(paths);
+    let results: Vec<FileResult> = files
+        .par_iter()
+        .map(|(path, shown)| match corpus::load(path, shown) {
+            Ok(article) => FileResult::Read {
+                claims: extractor.extract(&article),
+                ignored: article
+                    .text
+                    .contains(check::IGNORE)
+                    .then(|| check::ignored_lines(&article.text)),
+                path: article.path,
+                date: article.meta.date,
+                warnings: article.warnings,
+            },
+            Err(e) => FileResult::Failed(e),
+        })
+        .collect();
+    let mut run = Extraction {
+        errors,
+        ..Extraction::default()
+    };
+    for result in results {
+        match result {
+            FileResult::Read {
+                path,
+                date,
+                claims,
+                warnings,
+                ignored,
+            } => {
                 run.articles += 1;
-                run.dates.push(article.meta.date);
-                if article.text.contains(check::IGNORE) {
-                    run.ignored
-                        .insert(article.path.clone(), check::ignored_lines(&article.text));
+                run.dates.push(date);
+                if let Some(lines) = ignored {
+                    run.ignored.insert(path, lines);
                 }
-                run.claims.extend(extractor.extract(&article));
-                run.warnings.extend(article.warnings);
+                run.claims.extend(claims);
+                run.warnings.extend(warnings);
             }
-            Err(e) => errors.push(e),
+            FileResult::Failed(e) => run.errors.push(e),
         }
     }
-    run.errors = errors;
     run
 }
 

@@ -163,13 +163,28 @@ const NUMBER_WORDS: &[&str] = &[
     "hundred", "thousand", "million", "billion", "dozen", "score", "several", "handful", "few",
 ];
 
-/// A cheap test that skips most sentences without numbers.
+/// The matcher for [`NUMBER_WORDS`], built once.
+fn number_words() -> &'static aho_corasick::AhoCorasick {
+    static MATCHER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    MATCHER.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(NUMBER_WORDS)
+            .expect("the number words build a matcher")
+    })
+}
+
+/// A cheap test that skips most sentences without numbers: a digit (any
+/// script), or a number word.
 fn might_have_number(s: &str) -> bool {
-    if s.bytes().any(|b| b.is_ascii_digit()) || !s.is_ascii() {
+    let bytes = s.as_bytes();
+    if bytes.iter().any(|b| b.is_ascii_digit()) {
         return true;
     }
-    let lower = s.to_ascii_lowercase();
-    NUMBER_WORDS.iter().any(|w| lower.contains(w))
+    if !s.is_ascii() && s.chars().any(char::is_numeric) {
+        return true;
+    }
+    number_words().is_match(s)
 }
 
 /// Whether a quantity flagged as doubtful by the number parser is a claim:

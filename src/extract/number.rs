@@ -529,6 +529,21 @@ fn is_title_case(tokens: &[Token<'_>]) -> bool {
 
 /// A vague amount starting at token `i`.
 fn vague_at(tokens: &[Token<'_>], i: usize) -> Option<Quantity> {
+    // Every vague amount starts with one of these words.
+    if !matches!(
+        tokens[i].norm.as_ref(),
+        "hundreds"
+            | "tens"
+            | "thousands"
+            | "millions"
+            | "billions"
+            | "dozens"
+            | "scores"
+            | "several"
+            | "a"
+    ) {
+        return None;
+    }
     for &(phrase, lo, hi) in VAGUE {
         let Some(end) = match_phrase(tokens, i, phrase) else {
             continue;
@@ -587,6 +602,20 @@ fn match_phrase(tokens: &[Token<'_>], i: usize, phrase: &str) -> Option<usize> {
 
 /// The qualifier ending just before token `first`, and where it starts.
 fn qualifier_before(tokens: &[Token<'_>], first: usize) -> (Option<Qualifier>, usize) {
+    // Every qualifier ends in one of these words; most numbers have none.
+    let last = first.checked_sub(1).map(|p| tokens[p].norm.as_ref());
+    let Some(last) = last else {
+        return (None, first);
+    };
+    if last == "between" {
+        return (None, first - 1);
+    }
+    if !QUALIFIERS
+        .iter()
+        .any(|(phrase, _)| phrase.rsplit(' ').next() == Some(last))
+    {
+        return (None, first);
+    }
     for &(phrase, q) in QUALIFIERS {
         let n = phrase.split(' ').count();
         if first < n {
@@ -803,6 +832,15 @@ fn digits_at(tokens: &[Token<'_>], i: usize) -> Option<Simple> {
 fn words_at(tokens: &[Token<'_>], i: usize) -> Option<Simple> {
     let norm = |k: usize| tokens.get(k).map(|t| t.norm.as_ref());
     let first = norm(i)?;
+    let number_word = |w: &str| {
+        unit_value(w).is_some()
+            || tens_value(w).is_some()
+            || w.split_once('-')
+                .is_some_and(|(t, _)| tens_value(t).is_some())
+    };
+    if !(number_word(first) || matches!(first, "a" | "an" | "half")) {
+        return None;
+    }
     // "half a million"
     if first == "half" && matches!(norm(i + 1), Some("a" | "an")) {
         let f = norm(i + 2).and_then(scale_value)?;

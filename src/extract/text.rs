@@ -339,23 +339,26 @@ fn skip_markup(s: &str) -> Option<usize> {
 /// `.` in initials (`U.S.`, `a.m.`), and by a no-break space inside a digit
 /// group (`2 500`).
 fn word_len(s: &str) -> usize {
-    let chars: Vec<(usize, char)> = s.char_indices().take(256).collect();
+    let mut chars = s.char_indices().peekable();
+    let mut prev: Option<char> = None;
     let mut end = 0;
-    let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
-        let prev = k.checked_sub(1).map(|p| chars[p].1);
-        let next = chars.get(k + 1).map(|&(_, n)| n);
+    let mut count = 0;
+    while let Some((i, c)) = chars.next() {
+        // A token is cut after 256 characters (a wall of letters or digits).
+        count += 1;
+        if count > 256 {
+            break;
+        }
+        let next = chars.peek().map(|&(_, n)| n);
         let joins = if c.is_alphanumeric() {
             true
         } else if c == ',' || c == '.' {
-            let digits =
-                prev.is_some_and(|p| p.is_numeric()) && next.is_some_and(|n| n.is_numeric());
+            let digits = prev.is_some_and(char::is_numeric) && next.is_some_and(char::is_numeric);
             digits || (c == '.' && is_initial_dot(&s[..i], next))
         } else if c == '-' || c == '\'' || c == '’' || c == '‑' {
             prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)
         } else if is_group_space(c) {
-            prev.is_some_and(|p| p.is_numeric()) && in_digit_group(s, i)
+            prev.is_some_and(char::is_numeric) && in_digit_group(s, i)
         } else {
             false
         };
@@ -363,7 +366,7 @@ fn word_len(s: &str) -> usize {
             break;
         }
         end = i + c.len_utf8();
-        k += 1;
+        prev = Some(c);
     }
     end.max(s.chars().next().map_or(0, char::len_utf8))
 }
@@ -371,17 +374,23 @@ fn word_len(s: &str) -> usize {
 /// A dot after initials: "U" + "." + "S", or the final dot of "U.S." /
 /// "a.m.".
 fn is_initial_dot(before: &str, next: Option<char>) -> bool {
-    let parts: Vec<&str> = before.split('.').collect();
-    let initials = parts
-        .iter()
-        .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
-    if !initials {
+    // Only the token so far matters: "U" or "U.S" or "a.m".
+    if before.len() > 12 {
         return false;
+    }
+    let mut parts = 0;
+    for p in before.split('.') {
+        let mut cs = p.chars();
+        let one = cs.next().is_some_and(char::is_alphabetic) && cs.next().is_none();
+        if !one {
+            return false;
+        }
+        parts += 1;
     }
     match next {
         Some(n) if n.is_alphabetic() => true,
         // Final dot only after at least two initials ("U.S." but not "A.").
-        _ => parts.len() >= 2,
+        _ => parts >= 2,
     }
 }
 
