@@ -96,62 +96,106 @@ fn below(b: &Claim, a: &Claim) -> bool {
     }
 }
 
+/// How many neighbours within the same-time window each claim is compared
+/// with, and how many disagreeing pairs a group keeps: enough to show and
+/// check every divergence a person can read, while a group of many
+/// thousand claims stays fast.
+const NEIGHBOURS: usize = 256;
+const MAX_CONFLICTS: usize = 10_000;
+
+/// Do all the claims' bounds share a point? For intervals, pairwise
+/// overlap and a common point are the same thing (Helly), so this is one
+/// pass: the highest lower end against the lowest upper end.
+fn all_overlap(claims: &[Claim]) -> bool {
+    let low = claims
+        .iter()
+        .filter(|c| c.lower.is_some())
+        .max_by(|a, b| a.lower.partial_cmp(&b.lower).unwrap_or(std::cmp::Ordering::Equal).then_with(|| (a.qualifier == Qualifier::MoreThan).cmp(&(b.qualifier == Qualifier::MoreThan))));
+    let high = claims
+        .iter()
+        .filter(|c| c.upper.is_some())
+        .min_by(|a, b| a.upper.partial_cmp(&b.upper).unwrap_or(std::cmp::Ordering::Equal).then_with(|| (b.qualifier == Qualifier::LessThan).cmp(&(a.qualifier == Qualifier::LessThan))));
+    match (low, high) {
+        (Some(l), Some(h)) => overlap(l, h),
+        _ => true,
+    }
+}
+
 /// The verdict on a group's claims (in date order), and the pairs of
 /// claims (indices) that disagree.
-pub fn verdict(
-    claims: &[Claim],
-    cumulative: bool,
-    window_days: u32,
-) -> (Verdict, Vec<(usize, usize)>) {
+pub fn verdict(claims: &[Claim], cumulative: bool, window_days: u32) -> (Verdict, Vec<(usize, usize)>) {
     let mut articles: Vec<&str> = claims.iter().map(|c| c.article.as_str()).collect();
     articles.sort_unstable();
     articles.dedup();
     if articles.len() < 2 {
         return (Verdict::Single, Vec::new());
     }
-    let mut apart = false;
-    let mut conflicts = Vec::new();
-    for i in 0..claims.len() {
-        for j in i + 1..claims.len() {
-            let (a, b) = (&claims[i], &claims[j]);
-            if a.article == b.article || overlap(a, b) {
-                continue;
-            }
-            // Order the pair by date: `early` was published first.
-            let (early, late) = match (a.date, b.date) {
-                (Some(x), Some(y)) if y < x => (b, a),
-                _ => (a, b),
-            };
-            let days = match (early.date, late.date) {
-                (Some(x), Some(y)) => Some(y.days() - x.days()),
-                _ => None,
-            };
-            let consistent = match days {
-                // Undated: nothing says the figure moved.
-                None => false,
-                Some(d) if d <= i64::from(window_days) => false,
-                // A tally that went down is a revision.
-                Some(_) if cumulative => !below(late, early),
-                Some(_) => true,
-            };
-            if consistent {
-                apart = true;
-            } else {
-                conflicts.push((i, j));
+    if all_overlap(claims) {
+        // Overlapping bounds can still show a tally rising: "at least 15"
+        // attacks in December, "more than 50" in March.
+        let v = if cumulative && rising(claims, window_days) { Verdict::Evolve } else { Verdict::Agree };
+        return (v, Vec::new());
+    }
+    let window = i64::from(window_days);
+    let mut conflicts: Vec<(usize, usize)> = Vec::new();
+    let add = |a: usize, b: usize, conflicts: &mut Vec<(usize, usize)>| {
+        if conflicts.len() < MAX_CONFLICTS {
+            conflicts.push((a.min(b), a.max(b)));
+        }
+    };
+    let mut dated: Vec<usize> = (0..claims.len()).filter(|&i| claims[i].date.is_some()).collect();
+    dated.sort_by_key(|&i| claims[i].date);
+    let day = |i: usize| claims[i].date.map_or(0, |d| d.days());
+    // Undated: nothing says the figure moved, so any disagreement counts.
+    for u in (0..claims.len()).filter(|&i| claims[i].date.is_none()) {
+        let mut found = 0;
+        for j in 0..claims.len() {
+            if j != u && claims[j].article != claims[u].article && !overlap(&claims[u], &claims[j]) {
+                add(u, j, &mut conflicts);
+                found += 1;
+                if found == 3 {
+                    break;
+                }
             }
         }
     }
-    // Overlapping bounds can still show a tally rising: "at least 15"
-    // attacks in December, "more than 50" in March.
-    if cumulative && !apart {
-        apart = rising(claims, window_days);
+    // Reports at about the same time whose bounds do not overlap.
+    for (k, &i) in dated.iter().enumerate() {
+        for &j in dated[k + 1..].iter().take(NEIGHBOURS) {
+            if day(j) - day(i) > window {
+                break;
+            }
+            if claims[i].article != claims[j].article && !overlap(&claims[i], &claims[j]) {
+                add(i, j, &mut conflicts);
+            }
+        }
     }
-    if !conflicts.is_empty() {
-        (Verdict::Diverge, conflicts)
-    } else if apart {
-        (Verdict::Evolve, Vec::new())
+    // A tally that went down later: compare each report with the highest
+    // lower end among reports published more than the window before it.
+    if cumulative {
+        let mut best: Option<usize> = None;
+        let mut next = 0;
+        for &b in &dated {
+            while next < dated.len() && day(dated[next]) < day(b) - window {
+                let a = dated[next];
+                if best.is_none_or(|x| claims[a].lower > claims[x].lower) && claims[a].lower.is_some() {
+                    best = Some(a);
+                }
+                next += 1;
+            }
+            if let Some(a) = best {
+                if below(&claims[b], &claims[a]) {
+                    add(a, b, &mut conflicts);
+                }
+            }
+        }
+    }
+    conflicts.sort_unstable();
+    conflicts.dedup();
+    if conflicts.is_empty() {
+        (Verdict::Evolve, conflicts)
     } else {
-        (Verdict::Agree, Vec::new())
+        (Verdict::Diverge, conflicts)
     }
 }
 
@@ -159,18 +203,24 @@ pub fn verdict(
 /// between two reports published more than the window apart?
 fn rising(claims: &[Claim], window_days: u32) -> bool {
     let anchor = |c: &Claim| c.value.or(c.lower);
-    claims.iter().any(|a| {
-        claims
-            .iter()
-            .any(|b| match (a.date, b.date, anchor(a), anchor(b)) {
-                (Some(da), Some(db), Some(va), Some(vb)) => {
-                    a.article != b.article
-                        && db.days() - da.days() > i64::from(window_days)
-                        && vb > va * 1.1
-                }
-                _ => false,
-            })
-    })
+    let mut dated: Vec<(i64, f64)> = claims
+        .iter()
+        .filter_map(|c| Some((c.date?.days(), anchor(c)?)))
+        .collect();
+    dated.sort_by(|a, b| a.0.cmp(&b.0));
+    let window = i64::from(window_days);
+    let mut lowest = f64::INFINITY;
+    let mut next = 0;
+    for &(day, v) in &dated {
+        while next < dated.len() && dated[next].0 < day - window {
+            lowest = lowest.min(dated[next].1);
+            next += 1;
+        }
+        if v > lowest * 1.1 {
+            return true;
+        }
+    }
+    false
 }
 
 /// A figure as a person says it: "more than 1,400", "about 150", "dozens".
