@@ -107,14 +107,22 @@ const MAX_CONFLICTS: usize = 10_000;
 /// overlap and a common point are the same thing (Helly), so this is one
 /// pass: the highest lower end against the lowest upper end.
 fn all_overlap(claims: &[Claim]) -> bool {
-    let low = claims
-        .iter()
-        .filter(|c| c.lower.is_some())
-        .max_by(|a, b| a.lower.partial_cmp(&b.lower).unwrap_or(std::cmp::Ordering::Equal).then_with(|| (a.qualifier == Qualifier::MoreThan).cmp(&(b.qualifier == Qualifier::MoreThan))));
-    let high = claims
-        .iter()
-        .filter(|c| c.upper.is_some())
-        .min_by(|a, b| a.upper.partial_cmp(&b.upper).unwrap_or(std::cmp::Ordering::Equal).then_with(|| (b.qualifier == Qualifier::LessThan).cmp(&(a.qualifier == Qualifier::LessThan))));
+    let low = claims.iter().filter(|c| c.lower.is_some()).max_by(|a, b| {
+        a.lower
+            .partial_cmp(&b.lower)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then_with(|| {
+                (a.qualifier == Qualifier::MoreThan).cmp(&(b.qualifier == Qualifier::MoreThan))
+            })
+    });
+    let high = claims.iter().filter(|c| c.upper.is_some()).min_by(|a, b| {
+        a.upper
+            .partial_cmp(&b.upper)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then_with(|| {
+                (b.qualifier == Qualifier::LessThan).cmp(&(a.qualifier == Qualifier::LessThan))
+            })
+    });
     match (low, high) {
         (Some(l), Some(h)) => overlap(l, h),
         _ => true,
@@ -123,7 +131,11 @@ fn all_overlap(claims: &[Claim]) -> bool {
 
 /// The verdict on a group's claims (in date order), and the pairs of
 /// claims (indices) that disagree.
-pub fn verdict(claims: &[Claim], cumulative: bool, window_days: u32) -> (Verdict, Vec<(usize, usize)>) {
+pub fn verdict(
+    claims: &[Claim],
+    cumulative: bool,
+    window_days: u32,
+) -> (Verdict, Vec<(usize, usize)>) {
     let mut articles: Vec<&str> = claims.iter().map(|c| c.article.as_str()).collect();
     articles.sort_unstable();
     articles.dedup();
@@ -133,7 +145,11 @@ pub fn verdict(claims: &[Claim], cumulative: bool, window_days: u32) -> (Verdict
     if all_overlap(claims) {
         // Overlapping bounds can still show a tally rising: "at least 15"
         // attacks in December, "more than 50" in March.
-        let v = if cumulative && rising(claims, window_days) { Verdict::Evolve } else { Verdict::Agree };
+        let v = if cumulative && rising(claims, window_days) {
+            Verdict::Evolve
+        } else {
+            Verdict::Agree
+        };
         return (v, Vec::new());
     }
     let window = i64::from(window_days);
@@ -143,14 +159,17 @@ pub fn verdict(claims: &[Claim], cumulative: bool, window_days: u32) -> (Verdict
             conflicts.push((a.min(b), a.max(b)));
         }
     };
-    let mut dated: Vec<usize> = (0..claims.len()).filter(|&i| claims[i].date.is_some()).collect();
+    let mut dated: Vec<usize> = (0..claims.len())
+        .filter(|&i| claims[i].date.is_some())
+        .collect();
     dated.sort_by_key(|&i| claims[i].date);
     let day = |i: usize| claims[i].date.map_or(0, |d| d.days());
     // Undated: nothing says the figure moved, so any disagreement counts.
     for u in (0..claims.len()).filter(|&i| claims[i].date.is_none()) {
         let mut found = 0;
         for j in 0..claims.len() {
-            if j != u && claims[j].article != claims[u].article && !overlap(&claims[u], &claims[j]) {
+            if j != u && claims[j].article != claims[u].article && !overlap(&claims[u], &claims[j])
+            {
                 add(u, j, &mut conflicts);
                 found += 1;
                 if found == 3 {
@@ -178,7 +197,9 @@ pub fn verdict(claims: &[Claim], cumulative: bool, window_days: u32) -> (Verdict
         for &b in &dated {
             while next < dated.len() && day(dated[next]) < day(b) - window {
                 let a = dated[next];
-                if best.is_none_or(|x| claims[a].lower > claims[x].lower) && claims[a].lower.is_some() {
+                if best.is_none_or(|x| claims[a].lower > claims[x].lower)
+                    && claims[a].lower.is_some()
+                {
                     best = Some(a);
                 }
                 next += 1;

@@ -7,6 +7,7 @@
 //! capitals. Nothing here decides what a claim counts; see `context`.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::text::Token;
 use crate::config::Config;
@@ -49,18 +50,44 @@ impl Word {
     }
 }
 
+/// FNV-1a: the phrase tables are looked up once a token, with short keys;
+/// a simple hash beats the default's protection against crafted keys,
+/// which the keys here (words of claims.yaml) do not need.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
 /// Phrases mapped to values, matched on tokens.
 #[derive(Debug, Clone)]
 pub struct PhraseSet<T> {
-    by_first: HashMap<String, Vec<(Vec<Word>, T)>>,
-    by_last: HashMap<String, Vec<(Vec<Word>, T)>>,
+    by_first: FnvMap<String, Vec<(Vec<Word>, T)>>,
+    by_last: FnvMap<String, Vec<(Vec<Word>, T)>>,
 }
 
 impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
         PhraseSet {
-            by_first: HashMap::new(),
-            by_last: HashMap::new(),
+            by_first: FnvMap::default(),
+            by_last: FnvMap::default(),
         }
     }
 }

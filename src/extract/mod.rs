@@ -13,6 +13,8 @@ pub mod number;
 pub mod scope;
 pub mod text;
 
+use std::collections::HashMap;
+
 use crate::claim::{make_key, with_subset, Claim, Qualifier};
 use crate::config::{Config, Role};
 use crate::corpus::Article;
@@ -45,6 +47,8 @@ impl Extractor {
         let mut lines = LineIndex::new(text);
         let mut claims = Vec::new();
         let sentences = text::sentences(text, article.body_start);
+        // The topics of sentences read back for a figure without context.
+        let mut topic_cache: HashMap<usize, Vec<context::Topic>> = HashMap::new();
         for (n, &sentence) in sentences.iter().enumerate() {
             let slice = &text[sentence.start..sentence.end];
             if !might_have_number(slice) {
@@ -64,8 +68,9 @@ impl Extractor {
                 // A figure that names neither actor nor place takes those of
                 // its measure's topic in the last few sentences.
                 if ctx.actor.is_none() && ctx.locations.is_empty() {
-                    let before = &sentences[n.saturating_sub(TOPIC_SENTENCES)..n];
-                    if let Some(topic) = self.topic(text, before, ctx.measure) {
+                    if let Some(topic) =
+                        self.topic(text, &sentences, n, ctx.measure, &mut topic_cache)
+                    {
                         ctx.actor = topic.actor;
                         ctx.key_actor =
                             match (self.lex.roles[ctx.measure], topic.locations.as_slice()) {
@@ -81,21 +86,25 @@ impl Extractor {
         claims
     }
 
-    /// The last topic of `measure` in `sentences` (read back from the
-    /// nearest), if any.
+    /// The last topic of `measure` in the few sentences before sentence
+    /// `n`, read back from the nearest; each sentence's topics are found
+    /// once.
     fn topic(
         &self,
         text: &str,
         sentences: &[text::Sentence],
+        n: usize,
         measure: usize,
+        cache: &mut HashMap<usize, Vec<context::Topic>>,
     ) -> Option<context::Topic> {
-        sentences.iter().rev().find_map(|s| {
-            let tokens = text::tokenize(text, s.start, s.end);
-            let quantities = number::find(&tokens, self.tolerance);
-            context::topics(&self.lex, &tokens, &quantities)
-                .into_iter()
-                .rev()
-                .find(|t| t.measure == measure)
+        (n.saturating_sub(TOPIC_SENTENCES)..n).rev().find_map(|k| {
+            let topics = cache.entry(k).or_insert_with(|| {
+                let s = sentences[k];
+                let tokens = text::tokenize(text, s.start, s.end);
+                let quantities = number::find(&tokens, self.tolerance);
+                context::topics(&self.lex, &tokens, &quantities)
+            });
+            topics.iter().rev().find(|t| t.measure == measure).cloned()
         })
     }
 
@@ -155,12 +164,47 @@ impl Extractor {
     }
 }
 
-/// Number words and vague amounts a sentence may hold; a sentence with no
-/// digit and none of these holds no claim.
+/// Number words and vague amounts a sentence may hold, as whole words
+/// (a plural `s` or a hyphen may follow); a sentence with no digit and none
+/// of these holds no claim.
 const NUMBER_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "teen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    "hundred", "thousand", "million", "billion", "dozen", "score", "several", "handful", "few",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "dozen",
+    "score",
+    "several",
+    "handful",
+    "few",
+    "half",
 ];
 
 /// The matcher for [`NUMBER_WORDS`], built once.
@@ -169,22 +213,36 @@ fn number_words() -> &'static aho_corasick::AhoCorasick {
     MATCHER.get_or_init(|| {
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(NUMBER_WORDS)
             .expect("the number words build a matcher")
     })
 }
 
 /// A cheap test that skips most sentences without numbers: a digit (any
-/// script), or a number word.
+/// script), or a number word standing as a word ("one" in "someone" does
+/// not count).
 fn might_have_number(s: &str) -> bool {
     let bytes = s.as_bytes();
-    if bytes.iter().any(|b| b.is_ascii_digit()) {
+    if bytes.iter().any(u8::is_ascii_digit) {
         return true;
     }
     if !s.is_ascii() && s.chars().any(char::is_numeric) {
         return true;
     }
-    number_words().is_match(s)
+    number_words().find_iter(s).any(|m| {
+        let before = m.start().checked_sub(1).map(|i| bytes[i]);
+        let after = bytes.get(m.end()).copied();
+        let starts = before.is_none_or(|b| !b.is_ascii_alphabetic());
+        let ends = match after {
+            None => true,
+            Some(b's') => bytes
+                .get(m.end() + 1)
+                .is_none_or(|b| !b.is_ascii_alphabetic()),
+            Some(b) => !b.is_ascii_alphabetic(),
+        };
+        starts && ends
+    })
 }
 
 /// Whether a quantity flagged as doubtful by the number parser is a claim:

@@ -600,6 +600,18 @@ fn match_phrase(tokens: &[Token<'_>], i: usize, phrase: &str) -> Option<usize> {
     Some(j)
 }
 
+/// The last words of the qualifiers, to reject most numbers at once.
+fn qualifier_last_words() -> &'static std::collections::HashSet<&'static str> {
+    static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        QUALIFIERS
+            .iter()
+            .filter_map(|(p, _)| p.rsplit(' ').next())
+            .collect()
+    })
+}
+
 /// The qualifier ending just before token `first`, and where it starts.
 fn qualifier_before(tokens: &[Token<'_>], first: usize) -> (Option<Qualifier>, usize) {
     // Every qualifier ends in one of these words; most numbers have none.
@@ -610,13 +622,13 @@ fn qualifier_before(tokens: &[Token<'_>], first: usize) -> (Option<Qualifier>, u
     if last == "between" {
         return (None, first - 1);
     }
-    if !QUALIFIERS
-        .iter()
-        .any(|(phrase, _)| phrase.rsplit(' ').next() == Some(last))
-    {
+    if !qualifier_last_words().contains(&last) {
         return (None, first);
     }
     for &(phrase, q) in QUALIFIERS {
+        if phrase.rsplit(' ').next() != Some(last) {
+            continue;
+        }
         let n = phrase.split(' ').count();
         if first < n {
             continue;
