@@ -10,6 +10,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "claimcheck", version, about, long_about = None)]
 pub struct Cli {
+    /// No progress bar (it shows only on a terminal, outside CI, for runs
+    /// longer than a second).
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+
     /// The claims.yaml to use [default: ./claims.yaml if there is one, else
     /// the built-in default]
     #[arg(long, global = true, value_name = "FILE")]
@@ -39,6 +44,12 @@ pub enum Command {
         /// whole or not at all).
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
+
+        /// Report on claims extracted earlier with `extract --format jsonl`
+        /// (shards of a corpus, run anywhere) instead of reading articles;
+        /// gives the same report as one run over the whole corpus.
+        #[arg(long, num_args = 1.., value_name = "SHARD.jsonl", conflicts_with = "paths")]
+        claims: Vec<PathBuf>,
     },
     /// Check drafts against pinned facts and each other, for pre-commit and
     /// CI: exit 1 if a figure contradicts a fact in claims.yaml or two

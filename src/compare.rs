@@ -228,7 +228,7 @@ fn rising(claims: &[Claim], window_days: u32) -> bool {
         .iter()
         .filter_map(|c| Some((c.date?.days(), anchor(c)?)))
         .collect();
-    dated.sort_by(|a, b| a.0.cmp(&b.0));
+    dated.sort_by_key(|d| d.0);
     let window = i64::from(window_days);
     let mut lowest = f64::INFINITY;
     let mut next = 0;

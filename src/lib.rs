@@ -133,8 +133,7 @@ pub fn extract_paths(paths: &[PathBuf], config: &Config) -> Extraction {
 
 /// Groups the claims of a run and judges each group: the data of a report.
 pub fn report(run: Extraction, config: &Config) -> report::Report {
-    let groups = group::build(run.claims, config);
-    report::Report::new(&run.dates, groups)
+    report::Report::new(group::build(run.claims, config))
 }
 
 /// What `check` found.
@@ -184,8 +183,31 @@ pub fn check_paths(
     let groups = group::build(claims, config);
     Checked {
         problems,
-        report: Some(report::Report::new(&run.dates, groups)),
+        report: Some(report::Report::new(groups)),
         errors: run.errors,
         warnings,
     }
+}
+
+/// Reads claims written by `extract --format jsonl` (shards of a corpus
+/// extracted separately), for a report over all of them. A line that is
+/// not a claim is an error naming the file and line.
+pub fn read_claims(paths: &[PathBuf]) -> anyhow::Result<Vec<Claim>> {
+    use anyhow::Context;
+    let mut claims = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("could not read `{}`", path.display()))?;
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let claim: Claim = serde_json::from_str(line)
+                .with_context(|| format!("`{}` line {}: not a claim", path.display(), i + 1))?;
+            claims.push(claim);
+        }
+    }
+    // The order a single run gives: by article, then position.
+    claims.sort_by(|a, b| (&a.article, a.start).cmp(&(&b.article, b.start)));
+    Ok(claims)
 }

@@ -51,10 +51,24 @@ fn run(cli: Cli) -> Exit {
             paths,
             format,
             output,
+            claims,
         } => {
-            let run = read(&paths, &config);
-            let ok = run.errors.is_empty();
-            let data = claimcheck::report(run, &config);
+            let (data, ok) = if claims.is_empty() {
+                let run = read(&paths, &config);
+                let ok = run.errors.is_empty();
+                (claimcheck::report(run, &config), ok)
+            } else {
+                match claimcheck::read_claims(&claims) {
+                    Ok(claims) => (
+                        claimcheck::report::Report::new(claimcheck::group::build(claims, &config)),
+                        true,
+                    ),
+                    Err(e) => {
+                        eprintln!("error: {e:#}");
+                        return Exit::Error;
+                    }
+                }
+            };
             let color = output.is_none()
                 && std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none();

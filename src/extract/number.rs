@@ -504,6 +504,24 @@ pub fn find(tokens: &[Token<'_>], tolerance: f64) -> Vec<Quantity> {
 
 /// Bounds implied by a qualifier.
 pub fn bounds(q: Qualifier, v: f64, tolerance: f64) -> (Option<f64>, Option<f64>) {
+    // 100 × 1.1 is 110.00000000000001 in binary; bounds are rounded to 12
+    // significant digits so that they print, and read back, as written.
+    let round = |x: f64| {
+        if x == 0.0 || !x.is_finite() {
+            return x;
+        }
+        let scale = 10f64.powi(11 - x.abs().log10().floor() as i32);
+        (x * scale).round() / scale
+    };
+    let (lo, hi) = bounds_raw(q, v, tolerance);
+    if !matches!(q, Qualifier::About | Qualifier::Nearly) {
+        return (lo, hi);
+    }
+    // Rounding must not move a bound past the value.
+    (lo.map(|x| round(x).min(v)), hi.map(|x| round(x).max(v)))
+}
+
+fn bounds_raw(q: Qualifier, v: f64, tolerance: f64) -> (Option<f64>, Option<f64>) {
     match q {
         Qualifier::Exact => (Some(v), Some(v)),
         Qualifier::AtLeast | Qualifier::MoreThan => (Some(v), None),

@@ -22,7 +22,7 @@ use crate::group::Group;
 /// Everything a report shows: what was read, and the groups.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
-    /// Articles read.
+    /// Articles that gave claims.
     #[serde(skip)]
     pub articles: usize,
     /// Articles without a date.
@@ -39,13 +39,19 @@ pub struct Report {
 }
 
 impl Report {
-    /// Builds the report data from article dates and groups.
-    pub fn new(dates: &[Option<Date>], groups: Vec<Group>) -> Report {
-        let dated: Vec<Date> = dates.iter().flatten().copied().collect();
+    /// Builds the report data from the groups: the articles counted are
+    /// those that gave claims, so that a report merged from shards of
+    /// extracted claims is the same as one run over the whole corpus.
+    pub fn new(groups: Vec<Group>) -> Report {
+        let mut articles: std::collections::BTreeMap<&str, Option<Date>> = Default::default();
+        for c in groups.iter().flat_map(|g| &g.claims) {
+            articles.insert(&c.article, c.date);
+        }
+        let dated: Vec<Date> = articles.values().flatten().copied().collect();
         let span = dated.iter().min().copied().zip(dated.iter().max().copied());
         Report {
-            articles: dates.len(),
-            undated: dates.len() - dated.len(),
+            articles: articles.len(),
+            undated: articles.len() - dated.len(),
             span,
             claims: groups.iter().map(|g| g.claims.len()).sum(),
             groups,
@@ -59,7 +65,7 @@ impl Report {
 
     /// "5 articles (2023-10-11 to 2024-10-03), 27 claims in 21 groups".
     pub fn summary(&self) -> String {
-        let mut s = plural(self.articles, "article", "articles");
+        let mut s = plural(self.articles, "article with claims", "articles with claims");
         match (self.span, self.undated) {
             (Some((a, b)), 0) => s.push_str(&format!(" ({a} to {b})")),
             (Some((a, b)), u) => s.push_str(&format!(" ({a} to {b}; {u} undated)")),

@@ -193,3 +193,55 @@ fn output_file_is_written_whole() {
         .count();
     assert_eq!(leftovers, 0);
 }
+
+#[test]
+fn shards_of_extracted_claims_give_the_same_report() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("shards");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let root = crate::root();
+    let findings: Vec<String> = std::fs::read_dir(root.join("tests/data/findings"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .map(|p| p.strip_prefix(&root).unwrap().display().to_string())
+        .collect();
+    let (a, b) = findings.split_at(findings.len() / 2);
+    for (name, files) in [
+        ("a.jsonl", a.to_vec()),
+        ("b.jsonl", [b.to_vec(), vec!["corpus".into()]].concat()),
+    ] {
+        let mut args = vec!["extract".to_string(), "--format".into(), "jsonl".into()];
+        args.extend(files);
+        let out = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+            .args(&args)
+            .current_dir(&root)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        std::fs::write(dir.join(name), out.stdout).unwrap();
+    }
+    for format in ["json", "text", "markdown", "html"] {
+        let single = claimcheck(&[
+            "report",
+            "tests/data/findings",
+            "corpus",
+            "--format",
+            format,
+        ]);
+        let a = dir.join("a.jsonl").display().to_string();
+        let b = dir.join("b.jsonl").display().to_string();
+        let merged = claimcheck(&["report", "--format", format, "--claims", &b, &a]);
+        assert!(
+            merged.status.success(),
+            "{}",
+            String::from_utf8_lossy(&merged.stderr)
+        );
+        assert_eq!(single.stdout, merged.stdout, "{format}");
+    }
+    std::fs::write(dir.join("bad.jsonl"), "{\"number\": 1}\n").unwrap();
+    let bad = dir.join("bad.jsonl").display().to_string();
+    let out = claimcheck(&["report", "--claims", &bad]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.jsonl` line 1: not a claim"));
+}
