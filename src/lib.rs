@@ -70,64 +70,111 @@ pub fn input_paths(given: &[PathBuf], config: &Config) -> Vec<PathBuf> {
 
 /// What reading one file gave: its claims and what is kept of it, or why
 /// it could not be read. The file's text is not kept.
-enum FileResult {
+#[derive(Debug)]
+pub enum FileResult {
+    /// The file was read.
     Read {
+        /// Its path as shown.
         path: String,
+        /// Its publication date.
         date: Option<corpus::Date>,
+        /// Its claims, in text order.
         claims: Vec<Claim>,
+        /// Problems that did not stop it being read.
         warnings: Vec<String>,
+        /// Lines silenced with the ignore comment, if any.
         ignored: Option<std::collections::BTreeSet<usize>>,
     },
+    /// It could not be read.
     Failed(FileError),
 }
 
-/// Reads every article under `paths` and extracts its claims. Files are
-/// read and extracted in parallel across cores, each file's text dropped
-/// once its claims are out; results keep the files' (sorted) order.
-pub fn extract_paths(paths: &[PathBuf], config: &Config) -> Extraction {
+/// How many files are read at once: enough to keep every core busy, few
+/// enough that memory stays bounded by the claims, not the text.
+const CHUNK: usize = 64;
+
+/// Reads and extracts every article under `paths`, in parallel across
+/// cores, and hands each file's result to `each` in the files' (sorted)
+/// order, a chunk of files at a time, so that a caller that writes claims
+/// as they come keeps little in memory. `done` is called from the workers
+/// with each file's size once it is read (for progress). Returns the errors
+/// met while looking for files.
+pub fn extract_each(
+    paths: &[PathBuf],
+    config: &Config,
+    done: &(dyn Fn(u64) + Sync),
+    mut each: impl FnMut(FileResult),
+) -> Vec<FileError> {
     use rayon::prelude::*;
     let extractor = Extractor::new(config);
     let (files, errors) = corpus::discover(paths);
-    let results: Vec<FileResult> = files
-        .par_iter()
-        .map(|(path, shown)| match corpus::load(path, shown) {
-            Ok(article) => FileResult::Read {
-                claims: extractor.extract(&article),
-                ignored: article
-                    .text
-                    .contains(check::IGNORE)
-                    .then(|| check::ignored_lines(&article.text)),
-                path: article.path,
-                date: article.meta.date,
-                warnings: article.warnings,
-            },
-            Err(e) => FileResult::Failed(e),
-        })
-        .collect();
-    let mut run = Extraction {
-        errors,
-        ..Extraction::default()
-    };
-    for result in results {
-        match result {
-            FileResult::Read {
-                path,
-                date,
-                claims,
-                warnings,
-                ignored,
-            } => {
-                run.articles += 1;
-                run.dates.push(date);
-                if let Some(lines) = ignored {
-                    run.ignored.insert(path, lines);
-                }
-                run.claims.extend(claims);
-                run.warnings.extend(warnings);
-            }
-            FileResult::Failed(e) => run.errors.push(e),
-        }
+    for chunk in files.chunks(CHUNK) {
+        let results: Vec<FileResult> = chunk
+            .par_iter()
+            .map(|(path, shown)| {
+                let result = match corpus::load(path, shown) {
+                    Ok(article) => {
+                        done(article.text.len() as u64);
+                        FileResult::Read {
+                            claims: extractor.extract(&article),
+                            ignored: article
+                                .text
+                                .contains(check::IGNORE)
+                                .then(|| check::ignored_lines(&article.text)),
+                            path: article.path,
+                            date: article.meta.date,
+                            warnings: article.warnings,
+                        }
+                    }
+                    Err(e) => FileResult::Failed(e),
+                };
+                result
+            })
+            .collect();
+        results.into_iter().for_each(&mut each);
     }
+    errors
+}
+
+/// The total size of the article files under `paths`, for progress.
+pub fn input_size(paths: &[PathBuf]) -> u64 {
+    corpus::discover(paths)
+        .0
+        .iter()
+        .filter_map(|(p, _)| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum()
+}
+
+/// Reads every article under `paths` and extracts its claims, keeping
+/// them all (for a report or a check).
+pub fn extract_paths(paths: &[PathBuf], config: &Config) -> Extraction {
+    extract_paths_with(paths, config, &|_| {})
+}
+
+/// [`extract_paths`], calling `done` with each file's size once read.
+pub fn extract_paths_with(paths: &[PathBuf], config: &Config, done: &(dyn Fn(u64) + Sync)) -> Extraction {
+    let mut run = Extraction::default();
+    let errors = extract_each(paths, config, done, |result| match result {
+        FileResult::Read {
+            path,
+            date,
+            claims,
+            warnings,
+            ignored,
+        } => {
+            run.articles += 1;
+            run.dates.push(date);
+            if let Some(lines) = ignored {
+                run.ignored.insert(path, lines);
+            }
+            run.claims.extend(claims);
+            run.warnings.extend(warnings);
+        }
+        FileResult::Failed(e) => run.errors.push(e),
+    });
+    // Errors met while looking for files come first, as before reading.
+    run.errors.splice(0..0, errors);
     run
 }
 

@@ -38,15 +38,7 @@ fn run(cli: Cli) -> Exit {
         }
     };
     match cli.command {
-        Command::Extract { paths, format } => {
-            let run = read(&paths, &config);
-            let out = match format {
-                ExtractFormat::Text => report::extract::text(&run.claims, run.articles),
-                ExtractFormat::Json => report::extract::json(&run.claims),
-                ExtractFormat::Jsonl => report::extract::jsonl(&run.claims),
-            };
-            finish(&out, None, run.errors.is_empty())
-        }
+        Command::Extract { paths, format } => extract(&paths, &config, format, cli.quiet),
         Command::Report {
             paths,
             format,
@@ -54,7 +46,7 @@ fn run(cli: Cli) -> Exit {
             claims,
         } => {
             let (data, ok) = if claims.is_empty() {
-                let run = read(&paths, &config);
+                let run = read(&paths, &config, cli.quiet);
                 let ok = run.errors.is_empty();
                 (claimcheck::report(run, &config), ok)
             } else {
@@ -149,11 +141,48 @@ fn check(
     }
 }
 
+/// A progress bar on stderr for a run over `paths`: only on a terminal,
+/// outside CI, without `--quiet`, and only once the run has taken a second.
+fn progress(paths: &[PathBuf], quiet: bool) -> Option<indicatif::ProgressBar> {
+    if quiet || std::env::var_os("CI").is_some() || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(claimcheck::input_size(paths)),
+        indicatif::ProgressDrawTarget::hidden(),
+    );
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} {bytes}/{total_bytes} ({binary_bytes_per_sec}, {eta} left) {msg}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    Some(bar)
+}
+
+/// The callback that advances a progress bar, showing it after a second.
+fn advance(bar: &Option<indicatif::ProgressBar>) -> impl Fn(u64) + Sync + '_ {
+    let start = std::time::Instant::now();
+    let shown = std::sync::atomic::AtomicBool::new(false);
+    move |bytes| {
+        if let Some(bar) = bar {
+            bar.inc(bytes);
+            if start.elapsed().as_secs() >= 1 && !shown.swap(true, std::sync::atomic::Ordering::Relaxed) {
+                bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            }
+        }
+    }
+}
+
 /// Reads and extracts the articles under `paths` (or the default corpus),
 /// reporting on stderr every file that could not be read and every warning.
-fn read(paths: &[PathBuf], config: &Config) -> Extraction {
+fn read(paths: &[PathBuf], config: &Config, quiet: bool) -> Extraction {
     let paths = claimcheck::input_paths(paths, config);
-    let run = claimcheck::extract_paths(&paths, config);
+    let bar = progress(&paths, quiet);
+    let run = claimcheck::extract_paths_with(&paths, config, &advance(&bar));
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
     for w in &run.warnings {
         eprintln!("warning: {w}");
     }
@@ -161,6 +190,65 @@ fn read(paths: &[PathBuf], config: &Config) -> Extraction {
         eprintln!("error: {e}");
     }
     run
+}
+
+/// `claimcheck extract`: JSON and JSON lines are written a file at a time
+/// as the claims come, so that memory stays small on any corpus; the text
+/// table needs every row for its widths.
+fn extract(paths: &[PathBuf], config: &Config, format: ExtractFormat, quiet: bool) -> Exit {
+    if format == ExtractFormat::Text {
+        let run = read(paths, config, quiet);
+        return finish(&report::extract::text(&run.claims, run.articles), None, run.errors.is_empty());
+    }
+    let paths = claimcheck::input_paths(paths, config);
+    let bar = progress(&paths, quiet);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut stream = report::extract::JsonStream::default();
+    let mut failed = false;
+    let mut write_error: Option<std::io::Error> = None;
+    let mut write = |text: &str, out: &mut std::io::BufWriter<std::io::StdoutLock<'_>>| {
+        if write_error.is_none() {
+            if let Err(e) = out.write_all(text.as_bytes()) {
+                write_error = Some(e);
+            }
+        }
+    };
+    let errors = claimcheck::extract_each(&paths, config, &advance(&bar), |result| match result {
+        claimcheck::FileResult::Read { claims, warnings, .. } => {
+            for w in warnings {
+                eprintln!("warning: {w}");
+            }
+            for c in &claims {
+                match format {
+                    ExtractFormat::Json => write(&stream.claim(c), &mut out),
+                    _ => write(&report::extract::jsonl(std::slice::from_ref(c)), &mut out),
+                }
+            }
+        }
+        claimcheck::FileResult::Failed(e) => {
+            failed = true;
+            eprintln!("error: {e}");
+        }
+    });
+    if format == ExtractFormat::Json {
+        write(stream.finish(), &mut out);
+    }
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    for e in &errors {
+        eprintln!("error: {e}");
+    }
+    let flushed = out.flush();
+    match write_error.or(flushed.err()) {
+        Some(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("error: could not write the output: {e}");
+            Exit::Error
+        }
+        _ if failed || !errors.is_empty() => Exit::Error,
+        _ => Exit::Ok,
+    }
 }
 
 /// Writes the output and gives the exit code: an error if any input could

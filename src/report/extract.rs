@@ -21,6 +21,40 @@ pub fn json(claims: &[Claim]) -> String {
     s
 }
 
+/// Writes `{"claims": [...]}` a claim at a time, byte for byte as [`json`]
+/// does, so that a long run keeps no claims in memory.
+#[derive(Debug, Default)]
+pub struct JsonStream {
+    written: usize,
+}
+
+impl JsonStream {
+    /// The text for the next claim.
+    pub fn claim(&mut self, c: &Claim) -> String {
+        let pretty = serde_json::to_string_pretty(c).expect("a claim serializes");
+        let mut out = String::with_capacity(pretty.len() + 64);
+        out.push_str(if self.written == 0 { "{\n  \"claims\": [\n" } else { ",\n" });
+        for (i, line) in pretty.lines().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str("    ");
+            out.push_str(line);
+        }
+        self.written += 1;
+        out
+    }
+
+    /// The text that closes the document.
+    pub fn finish(&self) -> &'static str {
+        if self.written == 0 {
+            "{\n  \"claims\": []\n}\n"
+        } else {
+            "\n  ]\n}\n"
+        }
+    }
+}
+
 /// One JSON object a line.
 pub fn jsonl(claims: &[Claim]) -> String {
     let mut s = String::new();
@@ -100,4 +134,21 @@ pub fn text(claims: &[Claim], articles: usize) -> String {
         plural(articles, "article", "articles")
     ));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn streamed_json_is_the_same_as_whole_json() {
+        let config = crate::Config::builtin();
+        let run = crate::extract_paths(&[std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus")], &config);
+        for claims in [&run.claims[..], &run.claims[..1], &[]] {
+            let mut stream = JsonStream::default();
+            let mut out: String = claims.iter().map(|c| stream.claim(c)).collect();
+            out.push_str(stream.finish());
+            assert_eq!(out, json(claims));
+        }
+    }
 }
