@@ -372,6 +372,7 @@ mod tests {
             scope: None,
             source: None,
             outlet: None,
+            overflow: false,
         }
     }
 

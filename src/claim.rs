@@ -98,6 +98,10 @@ pub struct Claim {
     pub source: Option<String>,
     /// The outlet that published the article (front matter `source`).
     pub outlet: Option<String>,
+    /// The number is too large to hold exactly ("10^400", 40 digits): it is
+    /// kept as written, with no value and no bounds. Present only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub overflow: bool,
 }
 
 /// Builds a key from its parts: `measure/actor/location`, with `@scope`

@@ -15,6 +15,10 @@ pub struct Cli {
     #[arg(long, short, global = true)]
     pub quiet: bool,
 
+    /// Pass over article files larger than this many MiB, with a warning.
+    #[arg(long, global = true, value_name = "MIB", default_value_t = 32)]
+    pub max_file_size: u64,
+
     /// The claims.yaml to use [default: ./claims.yaml if there is one, else
     /// the built-in default]
     #[arg(long, global = true, value_name = "FILE")]

@@ -434,6 +434,7 @@ mod tests {
             scope: None,
             source: None,
             outlet: None,
+            overflow: false,
         }
     }
 

@@ -41,6 +41,10 @@ pub struct Config {
     /// The folder the file was read from; relative `corpus` paths start here.
     #[serde(skip)]
     pub base_dir: PathBuf,
+    /// The largest article read, in bytes (0: the default); set from the
+    /// command line, not the file.
+    #[serde(skip)]
+    pub max_file_size: u64,
 }
 
 /// Comparison settings.

@@ -154,13 +154,43 @@ pub struct FileError {
     pub path: String,
     /// What went wrong.
     pub message: String,
+    /// A file that is not an article (binary, too large, a symlink loop)
+    /// and was passed over: a warning, not an error.
+    pub skipped: bool,
+}
+
+impl FileError {
+    /// A file that could not be read: an error.
+    pub fn unreadable(path: impl Into<String>, message: impl Into<String>) -> FileError {
+        FileError {
+            path: path.into(),
+            message: message.into(),
+            skipped: false,
+        }
+    }
+
+    /// A file passed over: a warning.
+    pub fn skipped(path: impl Into<String>, message: impl Into<String>) -> FileError {
+        FileError {
+            path: path.into(),
+            message: message.into(),
+            skipped: true,
+        }
+    }
 }
 
 impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "could not read `{}`: {}", self.path, self.message)
+        if self.skipped {
+            write!(f, "skipped `{}`: {}", self.path, self.message)
+        } else {
+            write!(f, "could not read `{}`: {}", self.path, self.message)
+        }
     }
 }
+
+/// The largest article read, by default: 32 MiB.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 32 << 20;
 
 /// A plain-language message for an I/O error, lowercase, no error code.
 pub fn io_message(e: &std::io::Error) -> String {
@@ -188,17 +218,13 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<(PathBuf, String)>, Vec<FileError>) {
     for path in paths {
         let shown = path.display().to_string();
         match std::fs::metadata(path) {
-            Err(e) => errors.push(FileError {
-                path: shown,
-                message: io_message(&e),
-            }),
+            Err(e) => errors.push(FileError::unreadable(shown, io_message(&e))),
             Ok(m) if m.is_dir() => {
                 let mut found = Vec::new();
-                walk(path, &mut found, &mut errors, 0);
+                walk(path, &mut found, &mut errors, &mut Default::default(), 0);
                 found.sort();
                 files.extend(found.into_iter().map(|p| {
-                    // "./draft.md" reads better as "draft.md".
-                    let shown = p.strip_prefix(".").unwrap_or(&p).display().to_string();
+                    let shown = shown_path(&p);
                     (p, shown)
                 }));
             }
@@ -211,21 +237,34 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<(PathBuf, String)>, Vec<FileError>) {
 /// Deepest folder nesting followed, against symlink loops.
 const MAX_DEPTH: usize = 64;
 
-fn walk(dir: &Path, found: &mut Vec<PathBuf>, errors: &mut Vec<FileError>, depth: usize) {
+fn walk(
+    dir: &Path,
+    found: &mut Vec<PathBuf>,
+    errors: &mut Vec<FileError>,
+    seen: &mut std::collections::HashSet<PathBuf>,
+    depth: usize,
+) {
+    // A folder reached again through a symbolic link is a loop.
+    if let Ok(real) = std::fs::canonicalize(dir) {
+        if !seen.insert(real) {
+            errors.push(FileError::skipped(
+                shown_path(dir),
+                "a symbolic link loops back to a folder already read",
+            ));
+            return;
+        }
+    }
     if depth > MAX_DEPTH {
-        errors.push(FileError {
-            path: dir.display().to_string(),
-            message: format!("folders nested deeper than {MAX_DEPTH} (a symlink loop?)"),
-        });
+        errors.push(FileError::skipped(
+            shown_path(dir),
+            format!("folders nested deeper than {MAX_DEPTH}"),
+        ));
         return;
     }
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
-            errors.push(FileError {
-                path: dir.display().to_string(),
-                message: io_message(&e),
-            });
+            errors.push(FileError::unreadable(shown_path(dir), io_message(&e)));
             return;
         }
     };
@@ -236,16 +275,25 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, errors: &mut Vec<FileError>, depth
             continue;
         }
         match std::fs::metadata(&path) {
-            Ok(m) if m.is_dir() => walk(&path, found, errors, depth + 1),
+            Ok(m) if m.is_dir() => walk(&path, found, errors, seen, depth + 1),
             Ok(_) if is_article(&path) => found.push(path),
             Ok(_) => {}
-            Err(e) if is_article(&path) => errors.push(FileError {
-                path: path.display().to_string(),
-                message: io_message(&e),
-            }),
+            // ELOOP: a symbolic link that points round in a circle.
+            Err(e) if e.raw_os_error() == Some(40) => errors.push(FileError::skipped(
+                shown_path(&path),
+                "a symbolic link that loops",
+            )),
+            Err(e) if is_article(&path) => {
+                errors.push(FileError::unreadable(shown_path(&path), io_message(&e)))
+            }
             Err(_) => {}
         }
     }
+}
+
+/// A path as shown: "./draft.md" reads better as "draft.md".
+fn shown_path(p: &Path) -> String {
+    p.strip_prefix(".").unwrap_or(p).display().to_string()
 }
 
 /// Does the file name have an article extension?
@@ -255,30 +303,72 @@ pub fn is_article(path: &Path) -> bool {
         .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
-/// Reads one article file.
-pub fn load(path: &Path, shown: &str) -> Result<Article, FileError> {
-    let bytes = std::fs::read(path).map_err(|e| FileError {
-        path: shown.to_string(),
-        message: io_message(&e),
-    })?;
-    let text = decode(bytes).map_err(|message| FileError {
-        path: shown.to_string(),
-        message,
-    })?;
-    Ok(parse(shown, text))
+/// Reads one article file of at most `max_size` bytes (0: the default).
+pub fn load(path: &Path, shown: &str, max_size: u64) -> Result<Article, FileError> {
+    let max_size = if max_size == 0 {
+        DEFAULT_MAX_FILE_SIZE
+    } else {
+        max_size
+    };
+    let len = std::fs::metadata(path)
+        .map_err(|e| FileError::unreadable(shown, io_message(&e)))?
+        .len();
+    if len > max_size {
+        return Err(FileError::skipped(
+            shown,
+            format!(
+                "{:.1} MiB is over the limit of {:.1} MiB (--max-file-size)",
+                len as f64 / 1048576.0,
+                max_size as f64 / 1048576.0
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| FileError::unreadable(shown, io_message(&e)))?;
+    let (text, note) = decode(bytes).map_err(|message| FileError::skipped(shown, message))?;
+    let mut article = parse(shown, text);
+    if let Some(note) = note {
+        article.warnings.insert(0, format!("`{shown}`: {note}"));
+    }
+    Ok(article)
 }
 
-/// Decodes a file's bytes as UTF-8 (dropping a byte-order mark); a file
-/// with NUL bytes is taken as binary.
-fn decode(mut bytes: Vec<u8>) -> Result<String, String> {
+/// Windows-1252's characters for bytes 0x80 to 0x9F (Latin-1 has control
+/// codes there; news text means the typographic ones).
+const CP1252: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+];
+
+/// Decodes a file's bytes: UTF-8 (a byte-order mark dropped), else
+/// Windows-1252 with a note saying so. A file with NUL bytes is binary, not
+/// an article.
+fn decode(mut bytes: Vec<u8>) -> Result<(String, Option<String>), String> {
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         bytes.drain(..3);
     }
     if bytes.iter().take(8192).any(|&b| b == 0) {
-        return Err("binary file (it contains NUL bytes)".into());
+        return Err("a binary file (it has NUL bytes), not an article".into());
     }
-    String::from_utf8(bytes)
-        .map_err(|e| format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()))
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((text, None)),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let text = e
+                .into_bytes()
+                .iter()
+                .map(|&b| match b {
+                    0x80..=0x9F => CP1252[usize::from(b - 0x80)],
+                    b => char::from(b),
+                })
+                .collect();
+            Ok((
+                text,
+                Some(format!(
+                    "not UTF-8 (at byte {at}); read as Windows-1252 (Latin-1)"
+                )),
+            ))
+        }
+    }
 }
 
 /// Splits an article's text into metadata and body.
@@ -434,12 +524,17 @@ mod tests {
     }
 
     #[test]
-    fn binary_and_bad_utf8_are_errors() {
+    fn binary_is_skipped_and_latin1_is_decoded() {
         assert!(decode(vec![b'a', 0, b'b']).unwrap_err().contains("binary"));
+        let (text, note) = decode(b"caf\xe9 \x93quoted\x94 2\xa0500".to_vec()).unwrap();
+        assert_eq!(text, "café “quoted” 2\u{a0}500");
         assert_eq!(
-            decode(vec![b'a', 0xff]).unwrap_err(),
-            "invalid UTF-8 at byte 1"
+            note.unwrap(),
+            "not UTF-8 (at byte 3); read as Windows-1252 (Latin-1)"
         );
-        assert_eq!(decode(vec![0xEF, 0xBB, 0xBF, b'x']).unwrap(), "x");
+        assert_eq!(
+            decode(vec![0xEF, 0xBB, 0xBF, b'x']).unwrap(),
+            ("x".to_string(), None)
+        );
     }
 }

@@ -111,8 +111,8 @@ pub fn extract_each(
     for chunk in files.chunks(CHUNK) {
         let results: Vec<FileResult> = chunk
             .par_iter()
-            .map(|(path, shown)| {
-                let result = match corpus::load(path, shown) {
+            .map(
+                |(path, shown)| match corpus::load(path, shown, config.max_file_size) {
                     Ok(article) => {
                         done(article.text.len() as u64);
                         FileResult::Read {
@@ -127,9 +127,8 @@ pub fn extract_each(
                         }
                     }
                     Err(e) => FileResult::Failed(e),
-                };
-                result
-            })
+                },
+            )
             .collect();
         results.into_iter().for_each(&mut each);
     }
@@ -153,7 +152,11 @@ pub fn extract_paths(paths: &[PathBuf], config: &Config) -> Extraction {
 }
 
 /// [`extract_paths`], calling `done` with each file's size once read.
-pub fn extract_paths_with(paths: &[PathBuf], config: &Config, done: &(dyn Fn(u64) + Sync)) -> Extraction {
+pub fn extract_paths_with(
+    paths: &[PathBuf],
+    config: &Config,
+    done: &(dyn Fn(u64) + Sync),
+) -> Extraction {
     let mut run = Extraction::default();
     let errors = extract_each(paths, config, done, |result| match result {
         FileResult::Read {
@@ -194,6 +197,8 @@ pub struct Checked {
     pub errors: Vec<FileError>,
     /// Warnings: unreadable metadata, facts that can never match.
     pub warnings: Vec<String>,
+    /// How many articles were read.
+    pub articles: usize,
 }
 
 /// Checks the articles under `paths` against the pinned facts and each
@@ -233,6 +238,7 @@ pub fn check_paths(
         report: Some(report::Report::new(groups)),
         errors: run.errors,
         warnings,
+        articles: run.articles,
     }
 }
 

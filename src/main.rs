@@ -31,7 +31,10 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Exit {
     let config = match Config::discover(cli.config.as_deref()) {
-        Ok(c) => c,
+        Ok(mut c) => {
+            c.max_file_size = cli.max_file_size.saturating_mul(1 << 20).max(1);
+            c
+        }
         Err(e) => {
             eprintln!("error: {e}");
             return Exit::Error;
@@ -47,7 +50,7 @@ fn run(cli: Cli) -> Exit {
         } => {
             let (data, ok) = if claims.is_empty() {
                 let run = read(&paths, &config, cli.quiet);
-                let ok = run.errors.is_empty();
+                let ok = inputs_ok(&run.errors);
                 (claimcheck::report(run, &config), ok)
             } else {
                 match claimcheck::read_claims(&claims) {
@@ -107,9 +110,7 @@ fn check(
     for w in &checked.warnings {
         eprintln!("warning: {w}");
     }
-    for e in &checked.errors {
-        eprintln!("error: {e}");
-    }
+    report_files(&checked.errors, checked.articles);
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut out = match format {
         CheckFormat::Text => report::check::text(&checked.problems, color),
@@ -135,7 +136,7 @@ fn check(
             return Exit::Error;
         }
     }
-    match finish(&out, None, checked.errors.is_empty()) {
+    match finish(&out, None, inputs_ok(&checked.errors)) {
         Exit::Ok if !checked.problems.is_empty() => Exit::Problems,
         exit => exit,
     }
@@ -167,7 +168,9 @@ fn advance(bar: &Option<indicatif::ProgressBar>) -> impl Fn(u64) + Sync + '_ {
     move |bytes| {
         if let Some(bar) = bar {
             bar.inc(bytes);
-            if start.elapsed().as_secs() >= 1 && !shown.swap(true, std::sync::atomic::Ordering::Relaxed) {
+            if start.elapsed().as_secs() >= 1
+                && !shown.swap(true, std::sync::atomic::Ordering::Relaxed)
+            {
                 bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
             }
         }
@@ -186,10 +189,29 @@ fn read(paths: &[PathBuf], config: &Config, quiet: bool) -> Extraction {
     for w in &run.warnings {
         eprintln!("warning: {w}");
     }
-    for e in &run.errors {
-        eprintln!("error: {e}");
-    }
+    report_files(&run.errors, run.articles);
     run
+}
+
+/// Prints the files that were skipped (warnings) or could not be read
+/// (errors), and how many of all the files that makes.
+fn report_files(errors: &[claimcheck::FileError], read: usize) {
+    for e in errors {
+        let level = if e.skipped { "warning" } else { "error" };
+        eprintln!("{level}: {e}");
+    }
+    if !errors.is_empty() {
+        eprintln!(
+            "claimcheck: {} read, {} skipped or unreadable (see above)",
+            read,
+            errors.len()
+        );
+    }
+}
+
+/// Did reading go well enough for exit code 0? Skipped files are warnings.
+fn inputs_ok(errors: &[claimcheck::FileError]) -> bool {
+    errors.iter().all(|e| e.skipped)
 }
 
 /// `claimcheck extract`: JSON and JSON lines are written a file at a time
@@ -198,14 +220,17 @@ fn read(paths: &[PathBuf], config: &Config, quiet: bool) -> Extraction {
 fn extract(paths: &[PathBuf], config: &Config, format: ExtractFormat, quiet: bool) -> Exit {
     if format == ExtractFormat::Text {
         let run = read(paths, config, quiet);
-        return finish(&report::extract::text(&run.claims, run.articles), None, run.errors.is_empty());
+        return finish(
+            &report::extract::text(&run.claims, run.articles),
+            None,
+            inputs_ok(&run.errors),
+        );
     }
     let paths = claimcheck::input_paths(paths, config);
     let bar = progress(&paths, quiet);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut stream = report::extract::JsonStream::default();
-    let mut failed = false;
     let mut write_error: Option<std::io::Error> = None;
     let mut write = |text: &str, out: &mut std::io::BufWriter<std::io::StdoutLock<'_>>| {
         if write_error.is_none() {
@@ -214,8 +239,13 @@ fn extract(paths: &[PathBuf], config: &Config, format: ExtractFormat, quiet: boo
             }
         }
     };
+    let mut failures: Vec<claimcheck::FileError> = Vec::new();
+    let mut read = 0;
     let errors = claimcheck::extract_each(&paths, config, &advance(&bar), |result| match result {
-        claimcheck::FileResult::Read { claims, warnings, .. } => {
+        claimcheck::FileResult::Read {
+            claims, warnings, ..
+        } => {
+            read += 1;
             for w in warnings {
                 eprintln!("warning: {w}");
             }
@@ -226,10 +256,7 @@ fn extract(paths: &[PathBuf], config: &Config, format: ExtractFormat, quiet: boo
                 }
             }
         }
-        claimcheck::FileResult::Failed(e) => {
-            failed = true;
-            eprintln!("error: {e}");
-        }
+        claimcheck::FileResult::Failed(e) => failures.push(e),
     });
     if format == ExtractFormat::Json {
         write(stream.finish(), &mut out);
@@ -237,16 +264,15 @@ fn extract(paths: &[PathBuf], config: &Config, format: ExtractFormat, quiet: boo
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    for e in &errors {
-        eprintln!("error: {e}");
-    }
+    failures.splice(0..0, errors);
+    report_files(&failures, read);
     let flushed = out.flush();
     match write_error.or(flushed.err()) {
         Some(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
             eprintln!("error: could not write the output: {e}");
             Exit::Error
         }
-        _ if failed || !errors.is_empty() => Exit::Error,
+        _ if !inputs_ok(&failures) => Exit::Error,
         _ => Exit::Ok,
     }
 }

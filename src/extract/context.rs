@@ -926,13 +926,14 @@ fn actor(
             break;
         }
         for link in links {
-            let words: Vec<&str> = link.split(' ').collect();
-            let fits = words
-                .iter()
-                .enumerate()
-                .all(|(i, w)| tokens.get(k + i).is_some_and(|t| t.norm == *w));
+            // Words of the link at k, without allocating: "used by".
+            let mut n = 0;
+            let fits = link.split(' ').all(|w| {
+                n += 1;
+                tokens.get(k + n - 1).is_some_and(|t| t.norm == w)
+            });
             if fits {
-                if let Some(a) = actor_at(tokens, mentions, k + words.len()) {
+                if let Some(a) = actor_at(tokens, mentions, k + n) {
                     return Some(a);
                 }
             }
@@ -1062,6 +1063,9 @@ fn location(
         .enumerate()
         .filter(|(_, m)| m.place.location.is_some())
         .collect();
+    if located.is_empty() {
+        return (Vec::new(), false);
+    }
     let after = np.end.max(q.last + 1);
     let clause_end = (after..tokens.len())
         .find(|&k| clause_boundary(&tokens[k]))
@@ -1223,6 +1227,7 @@ pub fn topics(lex: &Lexicon, tokens: &[Token<'_>], quantities: &[Quantity]) -> V
             year_like: false,
             word_one: false,
             identifier_like: false,
+            overflow: false,
         };
         let np = NounPhrase {
             head: Some((k, end, m)),

@@ -160,6 +160,7 @@ impl Extractor {
             scope,
             source: scope::source(tokens, q),
             outlet: article.meta.source.clone(),
+            overflow: q.overflow,
         }
     }
 }
@@ -284,15 +285,23 @@ fn keep(tokens: &[text::Token<'_>], q: &Quantity, ctx: &context::Context) -> boo
     true
 }
 
-/// Maps byte offsets to 1-based lines and character columns.
+/// Maps byte offsets to 1-based lines and character columns. Offsets
+/// come in increasing order, so the column is counted on from the last
+/// one: a file of one huge line stays linear.
 struct LineIndex<'a> {
     text: &'a str,
     starts: Option<Vec<usize>>,
+    /// The last offset located: (offset, line, column).
+    last: (usize, usize, usize),
 }
 
 impl<'a> LineIndex<'a> {
     fn new(text: &'a str) -> Self {
-        LineIndex { text, starts: None }
+        LineIndex {
+            text,
+            starts: None,
+            last: (0, 1, 1),
+        }
     }
 
     fn locate(&mut self, offset: usize) -> (usize, usize) {
@@ -304,7 +313,14 @@ impl<'a> LineIndex<'a> {
         });
         let line = starts.partition_point(|&s| s <= offset);
         let start = starts[line - 1];
-        (line, text[start..offset].chars().count() + 1)
+        let (last_offset, last_line, last_column) = self.last;
+        let column = if last_line == line && last_offset >= start && last_offset <= offset {
+            last_column + text[last_offset..offset].chars().count()
+        } else {
+            text[start..offset].chars().count() + 1
+        };
+        self.last = (offset, line, column);
+        (line, column)
     }
 }
 

@@ -55,6 +55,8 @@ pub struct Quantity {
     /// A capitalised word stands before it (`Tower 22`): a claim only if a
     /// counted noun follows.
     pub identifier_like: bool,
+    /// Too large to hold exactly: no value, no bounds.
+    pub overflow: bool,
 }
 
 /// Months, full and abbreviated, lowercase.
@@ -464,6 +466,7 @@ pub fn find(tokens: &[Token<'_>], tolerance: f64) -> Vec<Quantity> {
                     year_like: false,
                     word_one: false,
                     identifier_like: false,
+                    overflow: false,
                 }
             }
             None => {
@@ -487,10 +490,18 @@ pub fn find(tokens: &[Token<'_>], tolerance: f64) -> Vec<Quantity> {
                         && (1000.0..=2100.0).contains(&a.value),
                     word_one: a.word_one,
                     identifier_like: false,
+                    overflow: false,
                 }
             }
         };
         i = q.last + 1;
+        if q.value.is_some_and(f64::is_infinite) || q.lower.is_some_and(f64::is_infinite) {
+            q.value = None;
+            q.lower = None;
+            q.upper = None;
+            q.overflow = true;
+            q.year_like = false;
+        }
         if is_date_or_time(tokens, &q) || excluded_after(tokens, q.last + 1) {
             continue;
         }
@@ -601,6 +612,7 @@ fn vague_at(tokens: &[Token<'_>], i: usize) -> Option<Quantity> {
             year_like: false,
             word_one: false,
             identifier_like: false,
+            overflow: false,
         });
     }
     None
@@ -757,9 +769,24 @@ fn parse_digits(s: &str) -> Option<f64> {
     if int_groups.first() == Some(&0) {
         return None;
     }
+    // Integers past 15 digits are not exact in a float: no value rather
+    // than a wrong one (see `OVERFLOW`).
+    let int_digits = clean
+        .split('.')
+        .next()
+        .unwrap_or("")
+        .trim_start_matches('0')
+        .len();
+    if int_digits > 15 {
+        return Some(OVERFLOW);
+    }
     let v: f64 = clean.parse().ok()?;
-    v.is_finite().then_some(v)
+    Some(if v.is_finite() { v } else { OVERFLOW })
 }
+
+/// The value of a number too large to hold exactly ("10^400", 40 digits):
+/// kept as written, with no value and no bounds, and marked as overflowed.
+pub const OVERFLOW: f64 = f64::INFINITY;
 
 /// ASCII, Arabic-Indic and extended Arabic-Indic digits.
 fn digit_value(c: char) -> Option<u8> {

@@ -70,6 +70,10 @@ const SPEECH: &[&str] = &[
     "posted",
 ];
 
+/// How far from a number, in tokens, a time word is looked for (and twice
+/// that for an attribution).
+const WINDOW: usize = 40;
+
 /// A time expression found in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum When {
@@ -93,15 +97,21 @@ pub fn scope(tokens: &[Token<'_>], q: &Quantity, published: Option<Date>) -> Opt
     // Only time words in the number's own clause count, and an opening
     // phrase before the first comma ("On Saturday, four US personnel ...").
     let (start, end) = clause(tokens, q);
+    // Time words far from the number in a very long clause are about
+    // something else; the window also keeps the work per number bounded.
+    let (start, end) = (
+        start.max(q.qual_start.saturating_sub(WINDOW)),
+        end.min(q.last + WINDOW),
+    );
     let opening = tokens
         .iter()
+        .take(7)
         .position(|t| t.text == ",")
-        .filter(|&c| c <= 6)
         .unwrap_or(0);
     let mut k = 0;
-    while k < tokens.len() {
-        if !(k < opening || (start..end).contains(&k)) {
-            k += 1;
+    while k < end {
+        if k >= opening && k < start {
+            k = start;
             continue;
         }
         if k >= q.qual_start && k <= q.last {
@@ -191,13 +201,15 @@ fn clause(tokens: &[Token<'_>], q: &Quantity) -> (usize, usize) {
         ),
         Kind::Number => false,
     };
-    let start = (0..q.qual_start)
+    let lo = q.qual_start.saturating_sub(WINDOW);
+    let hi = tokens.len().min(q.last + 1 + WINDOW);
+    let start = (lo..q.qual_start)
         .rev()
         .find(|&k| boundary(&tokens[k]))
-        .map_or(0, |k| k + 1);
-    let end = (q.last + 1..tokens.len())
+        .map_or(lo, |k| k + 1);
+    let end = (q.last + 1..hi)
         .find(|&k| boundary(&tokens[k]))
-        .unwrap_or(tokens.len());
+        .unwrap_or(hi);
     (start, end)
 }
 
@@ -378,7 +390,9 @@ fn resolve_weekday(published: Date, weekday: &str) -> Date {
 /// "said X". The attribution nearest the number wins.
 pub fn source(tokens: &[Token<'_>], q: &Quantity) -> Option<String> {
     let mut found: Vec<(usize, String)> = Vec::new();
-    for (k, t) in tokens.iter().enumerate() {
+    let from = q.qual_start.saturating_sub(2 * WINDOW);
+    let to = tokens.len().min(q.last + 2 * WINDOW);
+    for (k, t) in tokens.iter().enumerate().take(to).skip(from) {
         let w = t.norm.as_ref();
         if w == "according" && tokens.get(k + 1).is_some_and(|n| n.norm == "to") {
             if let Some(s) = phrase_after(tokens, k + 2) {

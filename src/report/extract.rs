@@ -33,7 +33,11 @@ impl JsonStream {
     pub fn claim(&mut self, c: &Claim) -> String {
         let pretty = serde_json::to_string_pretty(c).expect("a claim serializes");
         let mut out = String::with_capacity(pretty.len() + 64);
-        out.push_str(if self.written == 0 { "{\n  \"claims\": [\n" } else { ",\n" });
+        out.push_str(if self.written == 0 {
+            "{\n  \"claims\": [\n"
+        } else {
+            ",\n"
+        });
         for (i, line) in pretty.lines().enumerate() {
             if i > 0 {
                 out.push('\n');
@@ -143,7 +147,10 @@ mod tests {
     #[test]
     fn streamed_json_is_the_same_as_whole_json() {
         let config = crate::Config::builtin();
-        let run = crate::extract_paths(&[std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus")], &config);
+        let run = crate::extract_paths(
+            &[std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus")],
+            &config,
+        );
         for claims in [&run.claims[..], &run.claims[..1], &[]] {
             let mut stream = JsonStream::default();
             let mut out: String = claims.iter().map(|c| stream.claim(c)).collect();

@@ -5,6 +5,7 @@ mod check;
 mod cli;
 mod corpus_snapshots;
 mod findings;
+mod hostile;
 mod html;
 mod report;
 mod robustness;

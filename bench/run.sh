@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# claimcheck's benchmark: speed and memory of `extract` and `report` on
+# generated corpora of several sizes, next to a plain scan for digits
+# (`grep -rc '[0-9]'`) over the same files, measured in the same run.
+#
+# usage: bench/run.sh [SIZE_MB ...]        (default: 10 100 400)
+#        QUANTULUM=1 bench/run.sh 10        also time quantulum3 (pip, in a venv)
+#
+# Corpora are generated once under target/bench/ (bench/gen_corpus.py) and
+# reused. Figures: wall time (s), throughput (MB/s of article text), peak
+# resident memory (MB, from /usr/bin/time), and the time relative to grep.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --quiet
+bin=target/release/claimcheck
+data=${BENCH_DIR:-target/bench}
+mkdir -p "$data"
+sizes=("$@")
+[ ${#sizes[@]} -eq 0 ] && sizes=(10 100 400)
+
+measure() { # prints "seconds peak_kb" for a command, its stdout dropped
+  /usr/bin/time -f "%e %M" -o "$data/time.txt" "$@" > /dev/null
+  cat "$data/time.txt"
+}
+
+printf '%8s %7s | %8s %8s %8s | %8s %8s %8s | %8s %7s\n' \
+  size files extract_s MB/s peak_MB report_s MB/s peak_MB grep_s ratio
+for mb in "${sizes[@]}"; do
+  dir="$data/corpus-$mb"
+  [ -d "$dir" ] || python3 bench/gen_corpus.py "$dir" "$mb" "$mb" > /dev/null
+  files=$(find "$dir" -name '*.md' | wc -l)
+  real_mb=$(du -sb "$dir" --apparent-size | awk '{printf "%.1f", $1/1048576}')
+  find "$dir" -name '*.md' -exec cat {} + > /dev/null   # warm the page cache
+  read -r gs _ < <(measure grep -rc '[0-9]' "$dir")
+  read -r es ek < <(measure "$bin" extract "$dir" --format jsonl --quiet)
+  read -r rs rk < <(measure "$bin" report "$dir" --format json --quiet)
+  awk -v mb="$real_mb" -v f="$files" -v es="$es" -v ek="$ek" -v rs="$rs" -v rk="$rk" -v gs="$gs" 'BEGIN {
+    g = (gs > 0 ? gs : 0.01)
+    printf "%7.1fM %7d | %8.2f %8.1f %8.0f | %8.2f %8.1f %8.0f | %8.2f %6.1fx\n",
+      mb, f, es, mb / es, ek / 1024, rs, mb / rs, rk / 1024, gs, es / g }'
+done
+
+if [ "${QUANTULUM:-0}" = 1 ]; then
+  venv="$data/venv"
+  [ -x "$venv/bin/python" ] || { python3 -m venv "$venv" && "$venv/bin/pip" install --quiet quantulum3; }
+  sample="$data/quantulum-sample.txt"
+  find "$data/corpus-${sizes[0]}" -name '*.md' | sort | head -200 | xargs cat > "$sample"
+  "$venv/bin/python" - "$sample" <<'PY'
+import sys, time
+from quantulum3 import parser
+text = open(sys.argv[1], encoding="utf-8").read()
+t = time.time()
+n = sum(len(parser.parse(p)) for p in text.split("\n\n") if p.strip())
+s = time.time() - t
+mb = len(text.encode()) / 1048576
+print("quantulum3: %.2f MB in %.1f s = %.3f MB/s (%d quantities)" % (mb, s, mb / s, n))
+PY
+  /usr/bin/time -f "claimcheck extract on the same sample: %e s" "$bin" extract "$sample" --format jsonl --quiet > /dev/null
+fi

@@ -1,0 +1,163 @@
+//! Hostile input never crashes a run or loses a result: binary, Latin-1,
+//! empty, huge and looping files beside a good article; numbers too large
+//! for a float; hostile claims.yaml files.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+fn folder(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("hostile")
+        .join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn run(dir: &Path, args: &[&str]) -> (Option<i32>, String, String, Duration) {
+    let start = Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+        start.elapsed(),
+    )
+}
+
+#[test]
+fn a_folder_of_bad_files_beside_a_good_article() {
+    let dir = folder("files");
+    std::fs::write(
+        dir.join("good.md"),
+        "---\ndate: 2024-01-02\n---\nThe US has 2,500 troops in Iraq and 900 in Syria.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("binary.md"),
+        [0x89, b'P', b'N', b'G', 0, 0, 1, 2, 3],
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("latin1.txt"),
+        b"L'arm\xe9e a tu\xe9 12 soldats \x96 selon l'AFP.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("empty.md"), b"").unwrap();
+    let line = format!(
+        "{}the army said it shot down 12 drones ",
+        "lorem ipsum dolor sit amet ".repeat(40)
+    );
+    std::fs::write(
+        dir.join("long-line.txt"),
+        line.repeat(10_000_000 / line.len() + 1),
+    )
+    .unwrap();
+    std::fs::write(dir.join("digits.txt"), "7".repeat(2_000_000)).unwrap();
+    std::os::unix::fs::symlink(&dir, dir.join("loop")).unwrap();
+    let (code, out, err, took) = run(&dir, &["extract", ".", "--format", "jsonl"]);
+    assert!(took < Duration::from_secs(60), "took {took:?}");
+    assert!(!err.contains("panicked"), "{err}");
+    // Skipped and re-decoded files are warnings, so the run succeeds.
+    assert_eq!(code, Some(0), "{err}");
+    let good: Vec<&str> = out
+        .lines()
+        .filter(|l| l.contains("\"article\":\"good.md\""))
+        .collect();
+    assert_eq!(good.len(), 2, "the good article's claims are all there");
+    assert!(
+        err.contains("warning: skipped `binary.md`: a binary file"),
+        "{err}"
+    );
+    assert!(
+        err.contains("warning: `latin1.txt`: not UTF-8 (at byte 5); read as Windows-1252"),
+        "{err}"
+    );
+    assert!(
+        err.contains("skipped `loop`: a symbolic link loops back"),
+        "{err}"
+    );
+    assert!(
+        out.contains("\"number\":\"12\"") && out.contains("soldats"),
+        "the Latin-1 article is read"
+    );
+    // The wall of digits is one number too large to hold: no value.
+    let digits: Vec<&str> = out.lines().filter(|l| l.contains("digits.txt")).collect();
+    assert!(
+        digits
+            .iter()
+            .all(|l| l.contains("\"value\":null") && l.contains("\"overflow\":true")),
+        "{digits:?}"
+    );
+    let (code, _, err, _) = run(&dir, &["report", ".", "--max-file-size", "1"]);
+    assert_eq!(code, Some(0));
+    assert!(
+        err.contains(
+            "skipped `long-line.txt`: 9.5 MiB is over the limit of 1.0 MiB (--max-file-size)"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn numbers_beyond_a_float_are_kept_as_written_without_a_wrong_value() {
+    let dir = folder("overflow");
+    let forty = "1234567890123456789012345678901234567890";
+    std::fs::write(dir.join("a.md"), format!("Officials counted {forty} ballots and 10,000,000,000,000,000 more, and 2,500 troops.\n")).unwrap();
+    let (code, out, _, _) = run(&dir, &["extract", "a.md", "--format", "json"]);
+    assert_eq!(code, Some(0));
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let claims = json["claims"].as_array().unwrap();
+    assert_eq!(claims[0]["number"], forty);
+    assert!(
+        claims[0]["value"].is_null()
+            && claims[0]["lower"].is_null()
+            && claims[0]["upper"].is_null()
+    );
+    assert_eq!(claims[0]["overflow"], true);
+    assert_eq!(claims[1]["overflow"], true);
+    assert_eq!(claims[2]["value"], 2500);
+    assert!(claims[2].get("overflow").is_none());
+}
+
+#[test]
+fn hostile_claims_yaml_exits_2_quickly() {
+    let dir = folder("config");
+    std::fs::write(dir.join("a.md"), "2,500 troops.\n").unwrap();
+    let bomb = "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\ng: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]\nh: [*g, *g, *g, *g, *g, *g, *g, *g, *g]\n";
+    let nested = format!(
+        "measures:\n  x:\n    nouns: {}{}\n",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
+    let huge = format!("# {}\n", "x".repeat(5 << 20));
+    for (name, text) in [
+        ("bomb.yaml", bomb.to_string()),
+        ("nested.yaml", nested),
+        ("huge.yaml", huge),
+        (
+            "types.yaml",
+            "compare:\n  window_days: [1, 2]\n".to_string(),
+        ),
+        (
+            "unknown.yaml",
+            "measures:\n  troops:\n    noun: [troops]\n".to_string(),
+        ),
+        ("not-yaml.yaml", "measures: {\n".to_string()),
+    ] {
+        std::fs::write(dir.join(name), text).unwrap();
+        let (code, out, err, took) = run(&dir, &["--config", name, "extract", "a.md"]);
+        assert_eq!(code, Some(2), "{name}: {err}");
+        assert!(out.is_empty(), "{name}");
+        assert!(
+            err.starts_with(&format!("error: invalid `{name}`")),
+            "{name}: {err}"
+        );
+        assert!(took < Duration::from_secs(10), "{name} took {took:?}");
+    }
+}
