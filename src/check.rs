@@ -352,28 +352,7 @@ mod tests {
     use super::*;
 
     fn claim(article: &str, date: &str, q: Qualifier, v: f64, upper: Option<f64>) -> Claim {
-        Claim {
-            number: format_value(Some(v)),
-            value: Some(v),
-            lower: Some(v),
-            upper,
-            qualifier: q,
-            measure: "killed".into(),
-            actor: None,
-            location: Some("gaza".into()),
-            key: "killed/-/gaza".into(),
-            article: article.into(),
-            date: crate::corpus::Date::parse(date),
-            line: 1,
-            column: 1,
-            start: 0,
-            end: 1,
-            sentence: String::new(),
-            scope: None,
-            source: None,
-            outlet: None,
-            overflow: false,
-        }
+        crate::claim::test_claim(article, Some(date), q, Some(v), upper)
     }
 
     fn fact(key: &str, value: f64, as_of: Option<&str>) -> Fact {

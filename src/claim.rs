@@ -154,3 +154,37 @@ pub fn format_value(v: Option<f64>) -> String {
         None => "∞".to_string(),
     }
 }
+
+/// A claim about the Gaza death toll for unit tests: article, date,
+/// qualifier and bounds given, the rest fixed.
+#[cfg(test)]
+pub(crate) fn test_claim(
+    article: &str,
+    date: Option<&str>,
+    qualifier: Qualifier,
+    lower: Option<f64>,
+    upper: Option<f64>,
+) -> Claim {
+    Claim {
+        number: format_value(lower),
+        value: lower,
+        lower,
+        upper,
+        qualifier,
+        measure: "killed".into(),
+        actor: None,
+        location: Some("gaza".into()),
+        key: "killed/-/gaza".into(),
+        article: article.into(),
+        date: date.and_then(Date::parse),
+        line: 1,
+        column: 1,
+        start: 0,
+        end: 1,
+        sentence: String::new(),
+        scope: None,
+        source: None,
+        outlet: None,
+        overflow: false,
+    }
+}

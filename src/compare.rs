@@ -405,7 +405,6 @@ pub fn bounds_text(c: &Claim) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::Date;
 
     fn claim(
         article: &str,
@@ -414,28 +413,7 @@ mod tests {
         lower: Option<f64>,
         upper: Option<f64>,
     ) -> Claim {
-        Claim {
-            number: "x".into(),
-            value: lower,
-            lower,
-            upper,
-            qualifier: q,
-            measure: "killed".into(),
-            actor: None,
-            location: Some("gaza".into()),
-            key: "killed/-/gaza".into(),
-            article: article.into(),
-            date: date.and_then(Date::parse),
-            line: 1,
-            column: 1,
-            start: 0,
-            end: 1,
-            sentence: String::new(),
-            scope: None,
-            source: None,
-            outlet: None,
-            overflow: false,
-        }
+        crate::claim::test_claim(article, date, q, lower, upper)
     }
 
     fn exact(article: &str, date: &str, v: f64) -> Claim {

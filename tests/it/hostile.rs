@@ -3,6 +3,8 @@
 //! for a float; hostile claims.yaml files.
 
 use std::path::{Path, PathBuf};
+
+use claimcheck::{corpus, Config, Extractor};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -159,5 +161,27 @@ fn hostile_claims_yaml_exits_2_quickly() {
             "{name}: {err}"
         );
         assert!(took < Duration::from_secs(10), "{name} took {took:?}");
+    }
+}
+
+#[test]
+fn hostile_texts_finish() {
+    let extractor = Extractor::new(&Config::builtin());
+    let texts = [
+        "9".repeat(200_000),
+        ",".repeat(100_000),
+        "1,".repeat(50_000),
+        "one ".repeat(20_000),
+        "a ".repeat(50_000) + "2,500 troops",
+        "\u{0}".repeat(1000),
+        "---\n".to_string() + &"a: [".repeat(500),
+        "x".repeat(300_000),
+    ];
+    for t in texts {
+        let article = corpus::parse("hostile.md", t.clone());
+        let claims = extractor.extract(&article);
+        for c in claims {
+            assert_eq!(&t[c.start..c.end], c.number);
+        }
     }
 }

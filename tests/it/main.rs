@@ -9,7 +9,6 @@ mod hostile;
 mod html;
 mod properties;
 mod report;
-mod robustness;
 
 use std::path::PathBuf;
 
