@@ -42,8 +42,6 @@ pub struct Extraction {
     pub claims: Vec<Claim>,
     /// How many articles were read.
     pub articles: usize,
-    /// The publication dates of the articles read (`None` if undated).
-    pub dates: Vec<Option<corpus::Date>>,
     /// Files that could not be read; the run went on without them.
     pub errors: Vec<FileError>,
     /// Problems that did not stop a file being read (a bad date).
@@ -76,8 +74,6 @@ pub enum FileResult {
     Read {
         /// Its path as shown.
         path: String,
-        /// Its publication date.
-        date: Option<corpus::Date>,
         /// Its claims, in text order.
         claims: Vec<Claim>,
         /// Problems that did not stop it being read.
@@ -122,7 +118,6 @@ pub fn extract_each(
                                 .contains(check::IGNORE)
                                 .then(|| check::ignored_lines(&article.text)),
                             path: article.path,
-                            date: article.meta.date,
                             warnings: article.warnings,
                         }
                     }
@@ -161,13 +156,11 @@ pub fn extract_paths_with(
     let errors = extract_each(paths, config, done, |result| match result {
         FileResult::Read {
             path,
-            date,
             claims,
             warnings,
             ignored,
         } => {
             run.articles += 1;
-            run.dates.push(date);
             if let Some(lines) = ignored {
                 run.ignored.insert(path, lines);
             }
