@@ -36,7 +36,8 @@ pub enum Command {
     /// how they evolve.
     Report {
         /// Articles or folders of articles (.md, .markdown, .txt) [default:
-        /// the `corpus` paths of claims.yaml, else corpus/]
+        /// the `corpus` paths of claims.yaml, else corpus/, else the current
+        /// folder]
         #[arg(value_name = "PATHS")]
         paths: Vec<PathBuf>,
 
@@ -60,7 +61,8 @@ pub enum Command {
     /// articles disagree without the difference being accepted.
     Check {
         /// Articles or folders of articles (.md, .markdown, .txt) [default:
-        /// the `corpus` paths of claims.yaml, else corpus/]
+        /// the `corpus` paths of claims.yaml, else corpus/, else the current
+        /// folder]
         #[arg(value_name = "PATHS")]
         paths: Vec<PathBuf>,
 
@@ -80,7 +82,8 @@ pub enum Command {
     /// List every numeric claim in the articles, with its bounds and key.
     Extract {
         /// Articles or folders of articles (.md, .markdown, .txt) [default:
-        /// the `corpus` paths of claims.yaml, else corpus/]
+        /// the `corpus` paths of claims.yaml, else corpus/, else the current
+        /// folder]
         #[arg(value_name = "PATHS")]
         paths: Vec<PathBuf>,
 

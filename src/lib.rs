@@ -51,19 +51,26 @@ pub struct Extraction {
 }
 
 /// The paths a run reads: those given, else the config's `corpus` paths,
-/// else `corpus/`.
+/// else `corpus/`; and if none of those defaults exists (a fresh folder of
+/// drafts), the current folder.
 pub fn input_paths(given: &[PathBuf], config: &Config) -> Vec<PathBuf> {
     if !given.is_empty() {
         return given.to_vec();
     }
-    if !config.corpus.is_empty() {
-        return config
+    let defaults: Vec<PathBuf> = if config.corpus.is_empty() {
+        vec![PathBuf::from("corpus")]
+    } else {
+        config
             .corpus
             .iter()
             .map(|p| config.base_dir.join(p))
-            .collect();
+            .collect()
+    };
+    if defaults.iter().any(|p| p.exists()) {
+        defaults
+    } else {
+        vec![PathBuf::from(".")]
     }
-    vec![PathBuf::from("corpus")]
 }
 
 /// What reading one file gave: its claims and what is kept of it, or why

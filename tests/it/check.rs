@@ -261,3 +261,22 @@ fn a_report_json_is_a_baseline_too() {
         .unwrap()
         .contains("could not read the baseline `missing.json`"));
 }
+
+#[test]
+fn in_a_fresh_folder_of_drafts_check_reads_the_folder() {
+    // The shipped claims.yaml names `corpus`, which a folder of drafts does
+    // not have: the drafts beside it are checked.
+    let dir = folder("fresh", FACT);
+    write(
+        &dir,
+        "draft.md",
+        "# Draft\n\nThe US has 3,000 troops in Iraq, officials said.\n",
+    );
+    let out = run(&dir, &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("--> draft.md:3:12"),
+        "{}",
+        stdout(&out)
+    );
+}
