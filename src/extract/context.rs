@@ -401,6 +401,9 @@ struct NounPhrase {
     times: bool,
     /// Just past the phrase.
     end: usize,
+    /// Just past the words read after the number, counted noun or not
+    /// ("245 Hezbollah operatives").
+    words_end: usize,
 }
 
 fn noun_phrase(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> NounPhrase {
@@ -481,6 +484,7 @@ fn noun_phrase(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> NounPhrase 
         np.words = true;
         k += 1;
     }
+    np.words_end = k.max(np.end);
     if np.head.is_none() && !np.times {
         np.end = q.last + 1;
         // "the 2,500 stationed in Iraq": a participle alone leaves the noun
@@ -704,7 +708,7 @@ pub fn resolve(lex: &Lexicon, tokens: &[Token<'_>], quantities: &[Quantity]) -> 
         let part = prev.is_some_and(|(_, (prev_part, prev_end))| {
             part_marker(tokens, q) || (prev_part && list_gap(tokens, prev_end, q.qual_start))
         });
-        parts.push((part, np.end));
+        parts.push((part, np.words_end));
         let head_measure = np.head.map(|(_, _, m)| m);
         let mut shared_qualifier = None;
         let mut inherited_actor = None;
@@ -781,6 +785,27 @@ pub fn resolve(lex: &Lexicon, tokens: &[Token<'_>], quantities: &[Quantity]) -> 
                 _ => lex.other,
             }
         });
+        // "at least 32,333 Palestinians have been killed and 74,694
+        // wounded": the qualifier of a toll carries to the count beside it.
+        let participle = lex.after.at(tokens, q.last + 1).is_some();
+        let joined = q.qual_start > 0 && tokens[q.qual_start - 1].norm == "and";
+        if shared_qualifier.is_none() && !q.explicit_qualifier && participle && joined {
+            if let Some(p) = n.checked_sub(1) {
+                let pq = &quantities[p];
+                let near = pq.last + 10 > q.first;
+                if near
+                    && matches!(
+                        pq.qualifier,
+                        Qualifier::AtLeast
+                            | Qualifier::MoreThan
+                            | Qualifier::About
+                            | Qualifier::Nearly
+                    )
+                {
+                    shared_qualifier = Some(pq.qualifier);
+                }
+            }
+        }
         let (locations, destination) = location(tokens, &mentions, q, &np);
         let role = lex.roles[measure];
         // "killed three US service members and wounded more than 30": a
@@ -1234,6 +1259,7 @@ pub fn topics(lex: &Lexicon, tokens: &[Token<'_>], quantities: &[Quantity]) -> V
             words: true,
             times: false,
             end,
+            words_end: end,
         };
         let actor = actor(tokens, &mentions, &q, &np, lex.roles[m]);
         let (locations, _) = location(tokens, &mentions, &q, &np);

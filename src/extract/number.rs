@@ -1022,6 +1022,11 @@ fn words_at(tokens: &[Token<'_>], i: usize) -> Option<Simple> {
 /// Is the quantity part of a date or a clock time?
 fn is_date_or_time(tokens: &[Token<'_>], q: &Quantity) -> bool {
     let first = &tokens[q.first];
+    // "aged 45", "aged seven", "aged between 4 and 9".
+    let aged = |k: usize| matches!(tokens[k].norm.as_ref(), "aged" | "age" | "ages");
+    if (q.qual_start > 0 && aged(q.qual_start - 1)) || (q.first > 0 && aged(q.first - 1)) {
+        return true;
+    }
     if first.kind != Kind::Number {
         return false;
     }
