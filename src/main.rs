@@ -214,6 +214,31 @@ fn inputs_ok(errors: &[claimcheck::FileError]) -> bool {
     errors.iter().all(|e| e.skipped)
 }
 
+/// Standard output for a stream of claims: the first write error is kept
+/// and the rest of the writes are dropped.
+struct Sink<W: Write> {
+    w: W,
+    error: Option<std::io::Error>,
+}
+
+impl<W: Write> Sink<W> {
+    fn text(&mut self, text: &str) {
+        if self.error.is_none() {
+            self.error = self.w.write_all(text.as_bytes()).err();
+        }
+    }
+
+    /// One claim as a JSON line, straight into the buffer.
+    fn json_line(&mut self, claim: &claimcheck::Claim) {
+        if self.error.is_none() {
+            let line = serde_json::to_writer(&mut self.w, claim)
+                .map_err(std::io::Error::from)
+                .and_then(|()| self.w.write_all(b"\n"));
+            self.error = line.err();
+        }
+    }
+}
+
 /// `claimcheck extract`: JSON and JSON lines are written a file at a time
 /// as the claims come, so that memory stays small on any corpus; the text
 /// table needs every row for its widths.
@@ -229,16 +254,11 @@ fn extract(paths: &[PathBuf], config: &Config, format: ExtractFormat, quiet: boo
     let paths = claimcheck::input_paths(paths, config);
     let bar = progress(&paths, quiet);
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let mut stream = report::extract::JsonStream::default();
-    let mut write_error: Option<std::io::Error> = None;
-    let mut write = |text: &str, out: &mut std::io::BufWriter<std::io::StdoutLock<'_>>| {
-        if write_error.is_none() {
-            if let Err(e) = out.write_all(text.as_bytes()) {
-                write_error = Some(e);
-            }
-        }
+    let mut out = Sink {
+        w: std::io::BufWriter::with_capacity(1 << 16, stdout.lock()),
+        error: None,
     };
+    let mut stream = report::extract::JsonStream::default();
     let mut failures: Vec<claimcheck::FileError> = Vec::new();
     let mut read = 0;
     let errors = claimcheck::extract_each(&paths, config, &advance(&bar), |result| match result {
@@ -251,23 +271,23 @@ fn extract(paths: &[PathBuf], config: &Config, format: ExtractFormat, quiet: boo
             }
             for c in &claims {
                 match format {
-                    ExtractFormat::Json => write(&stream.claim(c), &mut out),
-                    _ => write(&report::extract::jsonl(std::slice::from_ref(c)), &mut out),
+                    ExtractFormat::Json => out.text(&stream.claim(c)),
+                    _ => out.json_line(c),
                 }
             }
         }
         claimcheck::FileResult::Failed(e) => failures.push(e),
     });
     if format == ExtractFormat::Json {
-        write(stream.finish(), &mut out);
+        out.text(stream.finish());
     }
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
     failures.splice(0..0, errors);
     report_files(&failures, read);
-    let flushed = out.flush();
-    match write_error.or(flushed.err()) {
+    let flushed = out.w.flush();
+    match out.error.or(flushed.err()) {
         Some(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
             eprintln!("error: could not write the output: {e}");
             Exit::Error

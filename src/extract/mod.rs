@@ -60,7 +60,8 @@ impl Extractor {
                 continue;
             }
             let contexts = context::resolve(&self.lex, &tokens, &quantities);
-            let shown = text::display(text, sentence);
+            // The sentence as shown, made once and only if a claim is kept.
+            let mut shown: Option<String> = None;
             for (q, mut ctx) in quantities.iter().zip(contexts) {
                 if !keep(&tokens, q, &ctx) {
                     continue;
@@ -80,7 +81,8 @@ impl Extractor {
                         ctx.locations = topic.locations;
                     }
                 }
-                claims.push(self.claim(article, &tokens, q, ctx, &shown, &mut lines));
+                let shown = shown.get_or_insert_with(|| text::display(text, sentence));
+                claims.push(self.claim(article, &tokens, q, ctx, shown, &mut lines));
             }
         }
         claims

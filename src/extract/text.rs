@@ -226,10 +226,15 @@ fn push_one(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
 
 /// The sentence as shown in reports: white space runs folded to one space.
 pub fn display(text: &str, sentence: Sentence) -> String {
-    text[sentence.start..sentence.end]
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let s = &text[sentence.start..sentence.end];
+    let mut out = String::with_capacity(s.len());
+    for (i, word) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Characters that separate thousands inside a number besides `,`: the
