@@ -16,7 +16,8 @@ pub struct Cli {
     pub quiet: bool,
 
     /// Pass over article files larger than this many MiB, with a warning.
-    #[arg(long, global = true, value_name = "MIB", default_value_t = 32)]
+    #[arg(long, global = true, value_name = "MIB", default_value_t = 32,
+          value_parser = clap::value_parser!(u64).range(1..))]
     pub max_file_size: u64,
 
     /// The claims.yaml to use [default: ./claims.yaml if there is one, else

@@ -186,6 +186,9 @@ impl Config {
         if text.trim().is_empty() {
             return Ok(Config::default());
         }
+        if let Some(at) = crate::corpus::nesting_over(text, 64) {
+            return Err(err(Some(at), "nested more than 64 deep".into()));
+        }
         let config: Config = serde_yaml::from_str(text).map_err(|e| {
             let location = e.location().map(|l| (l.line(), l.column()));
             err(location, strip_location(&e.to_string()))
@@ -290,6 +293,21 @@ impl Config {
                     fact.key.clone(),
                     format!("fact `{}` needs `value`, `lower` or `upper`", fact.key),
                 ));
+            }
+            let numbers = [fact.value, fact.lower, fact.upper, fact.tolerance];
+            if numbers.iter().flatten().any(|v| !v.is_finite()) {
+                return Err((
+                    fact.key.clone(),
+                    format!("fact `{}` has a number that is not finite", fact.key),
+                ));
+            }
+            if let (Some(l), Some(u)) = (fact.lower, fact.upper) {
+                if l > u {
+                    return Err((
+                        fact.key.clone(),
+                        format!("fact `{}`: `lower` {l} is above `upper` {u}", fact.key),
+                    ));
+                }
             }
             if let Some(date) = &fact.as_of {
                 if crate::corpus::Date::parse(date).is_none() {
@@ -404,6 +422,23 @@ mod tests {
         let config = Config::parse(text, "claims.yaml").unwrap();
         assert_eq!(config.facts[0].value, Some(2500.0));
         assert_eq!(config.accepted[0].key, "killed/israel/israel");
+    }
+
+    /// Found in review: facts that can never be met were accepted.
+    #[test]
+    fn regression_facts_must_be_finite_and_ordered() {
+        let nan = Config::parse("facts:\n  - key: k/-/-\n    value: .nan\n", "c.yaml").unwrap_err();
+        assert!(nan.message.contains("not finite"), "{}", nan.message);
+        let order = Config::parse(
+            "facts:\n  - key: k/-/-\n    lower: 10\n    upper: 5\n",
+            "c.yaml",
+        )
+        .unwrap_err();
+        assert!(
+            order.message.contains("`lower` 10 is above `upper` 5"),
+            "{}",
+            order.message
+        );
     }
 
     #[test]

@@ -231,6 +231,9 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<(PathBuf, String)>, Vec<FileError>) {
             Ok(_) => files.push((path.clone(), shown)),
         }
     }
+    // The same file named twice is read once.
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|(p, _)| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
     (files, errors)
 }
 
@@ -276,7 +279,11 @@ fn walk(
         }
         match std::fs::metadata(&path) {
             Ok(m) if m.is_dir() => walk(&path, found, errors, seen, depth + 1),
-            Ok(_) if is_article(&path) => found.push(path),
+            Ok(m) if is_article(&path) && m.is_file() => found.push(path),
+            // A pipe or a device named like an article.
+            Ok(_) if is_article(&path) => {
+                errors.push(FileError::skipped(shown_path(&path), "not a regular file"))
+            }
             Ok(_) => {}
             // ELOOP: a symbolic link that points round in a circle.
             Err(e) if e.raw_os_error() == Some(40) => errors.push(FileError::skipped(
@@ -310,9 +317,12 @@ pub fn load(path: &Path, shown: &str, max_size: u64) -> Result<Article, FileErro
     } else {
         max_size
     };
-    let len = std::fs::metadata(path)
-        .map_err(|e| FileError::unreadable(shown, io_message(&e)))?
-        .len();
+    let meta = std::fs::metadata(path).map_err(|e| FileError::unreadable(shown, io_message(&e)))?;
+    // A pipe or a device would block or never end.
+    if !meta.is_file() {
+        return Err(FileError::skipped(shown, "not a regular file"));
+    }
+    let len = meta.len();
     if len > max_size {
         return Err(FileError::skipped(
             shown,
@@ -323,7 +333,19 @@ pub fn load(path: &Path, shown: &str, max_size: u64) -> Result<Article, FileErro
             ),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| FileError::unreadable(shown, io_message(&e)))?;
+    // Read no more than the limit, whatever the file's size said.
+    let mut bytes = Vec::with_capacity(len.min(max_size) as usize);
+    std::fs::File::open(path)
+        .and_then(|f| {
+            std::io::Read::read_to_end(&mut std::io::Read::take(f, max_size + 1), &mut bytes)
+        })
+        .map_err(|e| FileError::unreadable(shown, io_message(&e)))?;
+    if bytes.len() as u64 > max_size {
+        return Err(FileError::skipped(
+            shown,
+            "grew past the size limit while read",
+        ));
+    }
     let (text, note) = decode(bytes).map_err(|message| FileError::skipped(shown, message))?;
     let mut article = parse(shown, text);
     if let Some(note) = note {
@@ -378,12 +400,24 @@ pub fn parse(path: &str, text: String) -> Article {
     let mut body_start = 0;
     if let Some((yaml, end)) = front_matter(&text) {
         body_start = end;
-        match serde_yaml::from_str::<FrontMatter>(yaml) {
+        let parsed = match yaml_guard(yaml) {
+            Some(why) => Err(why),
+            None => serde_yaml::from_str::<FrontMatter>(yaml).map_err(|e| {
+                let line = e.location().map(|l| l.line() + 1).unwrap_or(1);
+                format!("front matter at line {line} is not valid YAML")
+            }),
+        };
+        match parsed {
             Ok(fm) => {
                 meta.title = fm.title.as_ref().and_then(scalar);
                 meta.source = fm.source.as_ref().and_then(scalar);
                 meta.url = fm.url.as_ref().and_then(scalar);
                 meta.date_inferred = fm.date_inferred.unwrap_or(false);
+                if fm.date.as_ref().is_some_and(|d| scalar(d).is_none()) {
+                    warnings.push(format!(
+                        "`{path}`: front matter `date` is not a date YYYY-MM-DD; the article is read as undated"
+                    ));
+                }
                 if let Some(raw) = fm.date.as_ref().and_then(scalar) {
                     // Accept a timestamp by taking its date part.
                     let day = raw.get(..10).unwrap_or(&raw);
@@ -396,12 +430,8 @@ pub fn parse(path: &str, text: String) -> Article {
                     }
                 }
             }
-            Err(e) => {
-                let line = e.location().map(|l| l.line() + 1).unwrap_or(1);
-                warnings.push(format!(
-                    "`{path}`: front matter at line {line} is not valid YAML; \
-                     its metadata is ignored"
-                ));
+            Err(why) => {
+                warnings.push(format!("`{path}`: {why}; its metadata is ignored"));
             }
         }
     }
@@ -427,6 +457,46 @@ fn scalar(v: &serde_yaml::Value) -> Option<String> {
         serde_yaml::Value::Bool(b) => Some(b.to_string()),
         _ => None,
     }
+}
+
+/// Why a piece of YAML is not given to the parser, if it should not be:
+/// too large, or nested so deep that the parser would take very long.
+pub fn yaml_guard(yaml: &str) -> Option<String> {
+    const MAX_BYTES: usize = 64 << 10;
+    const MAX_DEPTH: usize = 64;
+    if yaml.len() > MAX_BYTES {
+        return Some(format!(
+            "front matter is larger than {} KiB",
+            MAX_BYTES >> 10
+        ));
+    }
+    let deep = nesting_over(yaml, MAX_DEPTH);
+    deep.map(|(line, _)| {
+        format!("front matter at line {line} is nested more than {MAX_DEPTH} deep")
+    })
+}
+
+/// The 1-based line and column where `[`/`{` nesting first passes `limit`.
+pub fn nesting_over(text: &str, limit: usize) -> Option<(usize, usize)> {
+    let (mut depth, mut line, mut col) = (0usize, 1usize, 0usize);
+    for c in text.chars() {
+        col += 1;
+        match c {
+            '[' | '{' => {
+                depth += 1;
+                if depth > limit {
+                    return Some((line, col));
+                }
+            }
+            ']' | '}' => depth = depth.saturating_sub(1),
+            '\n' => {
+                line += 1;
+                col = 0;
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The YAML between a leading `---` line and the next `---` (or `...`)

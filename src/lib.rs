@@ -257,6 +257,21 @@ pub fn read_claims(paths: &[PathBuf]) -> anyhow::Result<Vec<Claim>> {
             }
             let claim: Claim = serde_json::from_str(line)
                 .with_context(|| format!("`{}` line {}: not a claim", path.display(), i + 1))?;
+            let finite = [claim.value, claim.lower, claim.upper]
+                .iter()
+                .flatten()
+                .all(|v| v.is_finite());
+            let ordered = match (claim.lower, claim.upper) {
+                (Some(l), Some(u)) => l <= u,
+                _ => true,
+            };
+            if !finite || !ordered {
+                anyhow::bail!(
+                    "`{}` line {}: a claim's bounds must be finite numbers with `lower` <= `upper`",
+                    path.display(),
+                    i + 1
+                );
+            }
             claims.push(claim);
         }
     }

@@ -741,12 +741,13 @@ fn parse_digits(s: &str) -> Option<f64> {
         if let Some(d) = digit_value(c) {
             clean.push(char::from(b'0' + d));
             *groups.last_mut()? += 1;
-        } else if c == ',' || c == '\u{a0}' || c == '\u{202f}' || c == '\u{2009}' {
+        } else if c == ',' || c == '\u{a0}' || c == '\u{202f}' || c == '\u{2009}' || c == '\u{66c}'
+        {
             if dots > 0 {
                 return None;
             }
             groups.push(0);
-        } else if c == '.' {
+        } else if c == '.' || c == '\u{66b}' {
             dots += 1;
             if dots > 1 {
                 return None;
@@ -803,10 +804,48 @@ fn digit_value(c: char) -> Option<u8> {
 fn digits_at(tokens: &[Token<'_>], i: usize) -> Option<Simple> {
     let tok = &tokens[i];
     let text = tok.text;
+    // ".5 million": a leading decimal point is part of the number.
+    let point = i > 0
+        && tokens[i - 1].text == "."
+        && !tok.space_before
+        && (i == 1 || tokens[i - 1].space_before);
+    if point {
+        let digits = text
+            .split(|c: char| !c.is_ascii_digit())
+            .next()
+            .unwrap_or("");
+        if digits.is_empty() || digits.len() != text.len() {
+            return None;
+        }
+        let value: f64 = format!("0.{digits}").parse().ok()?;
+        let mut end = i + 1;
+        let mut scale = 1.0;
+        if let Some(f) = tokens.get(end).and_then(|t| scale_value(&t.norm)) {
+            scale = f;
+            end += 1;
+        }
+        return Some(Simple {
+            first: i - 1,
+            end,
+            value: value * scale,
+            scale,
+            unit: Unit::Count,
+            word_one: false,
+            four_digits: false,
+            inner_upper: None,
+        });
+    }
+    // "000", "007": a code or a group cut from its number, not a count.
+    let b = text.as_bytes();
+    if b.len() > 1 && b[0] == b'0' && b[1].is_ascii_digit() {
+        return None;
+    }
     // Split the numeric part from a letter or hyphen suffix.
     let split = text
         .char_indices()
-        .find(|&(_, c)| !(digit_value(c).is_some() || ",.\u{a0}\u{202f}\u{2009}".contains(c)))
+        .find(|&(_, c)| {
+            !(digit_value(c).is_some() || ",.\u{a0}\u{202f}\u{2009}\u{66b}\u{66c}".contains(c))
+        })
         .map_or(text.len(), |(k, _)| k);
     let (num, suffix) = text.split_at(split);
     let num = num.trim_end_matches([',', '.']);
@@ -895,8 +934,55 @@ fn words_at(tokens: &[Token<'_>], i: usize) -> Option<Simple> {
             || w.split_once('-')
                 .is_some_and(|(t, _)| tens_value(t).is_some())
     };
-    if !(number_word(first) || matches!(first, "a" | "an" | "half")) {
+    if !(number_word(first)
+        || matches!(
+            first,
+            "a" | "an" | "half" | "quarter" | "three-quarters" | "two-thirds"
+        ))
+    {
         return None;
+    }
+    // "a quarter of a million", "three-quarters of a million", "a third of
+    // a million": a fraction of a scale.
+    let (frac_at, fraction) = match (first, norm(i + 1)) {
+        ("a", Some("quarter")) => (i + 1, Some(0.25)),
+        ("a", Some("third")) => (i + 1, Some(1.0 / 3.0)),
+        ("quarter", _) => (i, Some(0.25)),
+        ("three-quarters", _) => (i, Some(0.75)),
+        ("two-thirds", _) => (i, Some(2.0 / 3.0)),
+        _ => (i, None),
+    };
+    if let Some(fraction) = fraction {
+        let of_a = norm(frac_at + 1) == Some("of") && matches!(norm(frac_at + 2), Some("a" | "an"));
+        let f = norm(frac_at + 3)
+            .and_then(scale_value)
+            .filter(|f| *f >= 1e3);
+        return match (of_a, f) {
+            (true, Some(f)) => Some(Simple {
+                first: i,
+                end: frac_at + 4,
+                value: (fraction * f).round(),
+                scale: f,
+                unit: Unit::Count,
+                word_one: false,
+                four_digits: false,
+                inner_upper: None,
+            }),
+            _ => None,
+        };
+    }
+    // "half a dozen"
+    if first == "half" && matches!(norm(i + 1), Some("a" | "an")) && norm(i + 2) == Some("dozen") {
+        return Some(Simple {
+            first: i,
+            end: i + 3,
+            value: 6.0,
+            scale: 1.0,
+            unit: Unit::Count,
+            word_one: false,
+            four_digits: false,
+            inner_upper: None,
+        });
     }
     // "half a million"
     if first == "half" && matches!(norm(i + 1), Some("a" | "an")) {
@@ -1001,6 +1087,25 @@ fn words_at(tokens: &[Token<'_>], i: usize) -> Option<Simple> {
         j += 1;
     }
     if !any {
+        return None;
+    }
+    // "two and a half thousand", "one and a half million".
+    if norm(j) == Some("and") && norm(j + 1) == Some("a") && norm(j + 2) == Some("half") {
+        if let Some(f) = norm(j + 3).and_then(scale_value).filter(|f| *f >= 1e3) {
+            if total == 0.0 && current > 0.0 {
+                return Some(Simple {
+                    first: i,
+                    end: j + 4,
+                    value: (current + 0.5) * f,
+                    scale: f,
+                    unit: Unit::Count,
+                    word_one: false,
+                    four_digits: false,
+                    inner_upper: None,
+                });
+            }
+        }
+        // Without a scale, "two and a half" is not a whole count: leave it.
         return None;
     }
     let value = total + current;
@@ -1393,6 +1498,23 @@ mod tests {
         assert!(q("APT-42 and F-16 and MQ-9").is_empty());
         // In a headline, a capitalised verb is not an identifier head.
         assert_eq!(q("Iran Fires 180 Missiles at Israel").len(), 1);
+    }
+
+    /// Found in review: fractions, "and a half", leading points, zero
+    /// groups and Arabic separators gave wrong numbers.
+    #[test]
+    fn regression_review_fractions_and_separators() {
+        assert_eq!(value("half a dozen drones"), 6.0);
+        assert_eq!(value("two and a half thousand troops"), 2500.0);
+        assert_eq!(value("one and a half million people"), 1_500_000.0);
+        assert_eq!(value("a quarter of a million people"), 250_000.0);
+        assert_eq!(value("three-quarters of a million people"), 750_000.0);
+        assert_eq!(one("some .5 million troops").0, ".5 million");
+        assert_eq!(value("some .5 million troops"), 500_000.0);
+        assert!(q("two and a half").is_empty());
+        assert!(q("000 troops").is_empty());
+        assert_eq!(value("\u{663}\u{66c}\u{665}\u{660}\u{660} people"), 3500.0);
+        assert_eq!(value("\u{663}\u{66b}\u{665} per cent"), 3.5);
     }
 
     #[test]

@@ -357,7 +357,7 @@ fn word_len(s: &str) -> usize {
         let next = chars.peek().map(|&(_, n)| n);
         let joins = if c.is_alphanumeric() {
             true
-        } else if c == ',' || c == '.' {
+        } else if c == ',' || c == '.' || c == '\u{66b}' || c == '\u{66c}' {
             let digits = prev.is_some_and(char::is_numeric) && next.is_some_and(char::is_numeric);
             digits || (c == '.' && is_initial_dot(&s[..i], next))
         } else if c == '-' || c == '\'' || c == '’' || c == '‑' {

@@ -41,9 +41,16 @@ pub fn text(problems: &[Problem], color: bool) -> String {
                 p.line_text
             ));
             let (col, len) = p.span;
+            // Tabs stay tabs, so the carets line up under the number.
+            let lead: String = p
+                .line_text
+                .chars()
+                .take(col.saturating_sub(1))
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
             out.push_str(&format!(
                 "{pad} {bar} {}{}\n",
-                " ".repeat(col.saturating_sub(1)),
+                lead,
                 paint("\x1b[1;31m", &"^".repeat(len.max(1)))
             ));
         }

@@ -109,6 +109,9 @@ pub fn chart(
         let high = c.upper.or(c.value).or(c.lower).unwrap_or(0.0);
         top = top.max(if c.upper.is_none() { high * 1.35 } else { high });
     }
+    if !top.is_finite() || top > 1e15 {
+        return None;
+    }
     let step = nice_step(top * 1.05, 5.0);
     let y_max = (top * 1.05 / step).ceil().max(1.0) * step;
     let plot_w = WIDTH - LEFT - RIGHT;

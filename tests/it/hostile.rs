@@ -194,3 +194,65 @@ fn hostile_texts_finish() {
         }
     }
 }
+
+/// Found in review: these read or parsed without end.
+#[test]
+fn regression_pipes_devices_and_deep_front_matter_finish() {
+    let dir = folder("review_hangs");
+    let fifo = dir.join("pipe.md");
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let deep = format!(
+        "---\ntitle: {}\n---\nThe US has 2,500 troops in Iraq.\n",
+        "[".repeat(80_000)
+    );
+    std::fs::write(dir.join("deep.md"), deep).unwrap();
+    let (code, out, err, took) = run(&dir, &["extract", ".", "/dev/zero", "--format", "jsonl"]);
+    assert!(took < Duration::from_secs(20), "took {took:?}");
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains("skipped `pipe.md`: not a regular file"),
+        "{err}"
+    );
+    assert!(
+        err.contains("skipped `/dev/zero`: not a regular file"),
+        "{err}"
+    );
+    assert!(
+        err.contains("`deep.md`: front matter is larger than 64 KiB"),
+        "{err}"
+    );
+    assert_eq!(out.lines().count(), 1);
+    let cfg = format!("measures:\n  x:\n    nouns: {}\n", "[".repeat(200_000));
+    std::fs::write(dir.join("deep.yaml"), cfg).unwrap();
+    let (code, _, err, took) = run(&dir, &["--config", "deep.yaml", "extract", "deep.md"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("nested more than 64 deep"), "{err}");
+    assert!(took < Duration::from_secs(10), "took {took:?}");
+}
+
+/// Found in review: claims from shards are checked before a report uses them.
+#[test]
+fn regression_claims_with_huge_or_disordered_bounds_are_refused() {
+    let dir = folder("review_claims");
+    let line = r#"{"number":"x","value":1.7e308,"lower":1.7e308,"upper":1e300,"qualifier":"exact","measure":"killed","actor":null,"location":"gaza","key":"killed/-/gaza","article":"a.md","date":"2024-01-01","line":1,"column":1,"start":0,"end":1,"sentence":"x","scope":null,"source":null,"outlet":null}"#;
+    std::fs::write(dir.join("s.jsonl"), format!("{line}\n")).unwrap();
+    let (code, _, err, _) = run(&dir, &["report", "--claims", "s.jsonl", "--format", "html"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("line 1: a claim's bounds must be finite numbers with `lower` <= `upper`"),
+        "{err}"
+    );
+}
+
+/// Found in review: the same file named twice is read once.
+#[test]
+fn regression_a_file_named_twice_is_read_once() {
+    let dir = folder("review_twice");
+    std::fs::write(dir.join("a.md"), "The US has 2,500 troops in Iraq.\n").unwrap();
+    let (_, out, _, _) = run(&dir, &["extract", "a.md", ".", "--format", "jsonl"]);
+    assert_eq!(out.lines().count(), 1);
+}
