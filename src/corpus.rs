@@ -118,6 +118,21 @@ pub struct Article {
     pub meta: Meta,
     /// Problems with the file that did not stop it being read (a bad date).
     pub warnings: Vec<String>,
+    /// How offsets in `text` map back to bytes of the file.
+    pub encoding: Encoding,
+}
+
+/// How the file's bytes became `text`, so that offsets in claims are bytes
+/// of the file as it is on disk.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Encoding {
+    /// UTF-8 as it stands.
+    #[default]
+    Utf8,
+    /// UTF-8 after a byte-order mark of 3 bytes, dropped.
+    Utf8Bom,
+    /// Windows-1252: one byte a character.
+    Cp1252,
 }
 
 /// Article metadata.
@@ -347,7 +362,9 @@ pub fn load(path: &Path, shown: &str, max_size: u64) -> Result<Article, FileErro
         ));
     }
     let (text, note) = decode(bytes).map_err(|message| FileError::skipped(shown, message))?;
+    let (text, note, encoding) = (text, note.0, note.1);
     let mut article = parse(shown, text);
+    article.encoding = encoding;
     if let Some(note) = note {
         article.warnings.insert(0, format!("`{shown}`: {note}"));
     }
@@ -364,15 +381,17 @@ const CP1252: [char; 32] = [
 /// Decodes a file's bytes: UTF-8 (a byte-order mark dropped), else
 /// Windows-1252 with a note saying so. A file with NUL bytes is binary, not
 /// an article.
-fn decode(mut bytes: Vec<u8>) -> Result<(String, Option<String>), String> {
+fn decode(mut bytes: Vec<u8>) -> Result<(String, (Option<String>, Encoding)), String> {
+    let mut encoding = Encoding::Utf8;
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         bytes.drain(..3);
+        encoding = Encoding::Utf8Bom;
     }
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return Err("a binary file (it has NUL bytes), not an article".into());
     }
     match String::from_utf8(bytes) {
-        Ok(text) => Ok((text, None)),
+        Ok(text) => Ok((text, (None, encoding))),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let text = e
@@ -383,12 +402,8 @@ fn decode(mut bytes: Vec<u8>) -> Result<(String, Option<String>), String> {
                     b => char::from(b),
                 })
                 .collect();
-            Ok((
-                text,
-                Some(format!(
-                    "not UTF-8 (at byte {at}); read as Windows-1252 (Latin-1)"
-                )),
-            ))
+            let note = format!("not UTF-8 (at byte {at}); read as Windows-1252 (Latin-1)");
+            Ok((text, (Some(note), Encoding::Cp1252)))
         }
     }
 }
@@ -447,6 +462,7 @@ pub fn parse(path: &str, text: String) -> Article {
         body_start,
         meta,
         warnings,
+        encoding: Encoding::Utf8,
     }
 }
 

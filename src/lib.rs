@@ -225,9 +225,12 @@ pub fn check_paths(
     // The line each figure stands on, for diagnostics.
     let mut texts: std::collections::BTreeMap<String, Option<String>> = Default::default();
     for p in &mut problems {
-        let text = texts
-            .entry(p.article.clone())
-            .or_insert_with(|| std::fs::read_to_string(&p.article).ok());
+        let text = texts.entry(p.article.clone()).or_insert_with(|| {
+            // Lossy, so that a Windows-1252 draft still shows its line.
+            let bytes = std::fs::read(&p.article).ok()?;
+            let text = String::from_utf8_lossy(&bytes);
+            Some(text.trim_start_matches('\u{feff}').to_string())
+        });
         if let Some(line) = text.as_deref().and_then(|t| t.lines().nth(p.line - 1)) {
             p.line_text = line.to_string();
         }

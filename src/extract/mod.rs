@@ -138,6 +138,15 @@ impl Extractor {
                 .join("+")
         });
         let (line, column) = lines.locate(start);
+        // Offsets of the file on disk, not of the decoded text.
+        let (file_start, file_end) = match article.encoding {
+            crate::corpus::Encoding::Utf8 => (start, end),
+            crate::corpus::Encoding::Utf8Bom => (start + 3, end + 3),
+            crate::corpus::Encoding::Cp1252 => {
+                let s = lines.chars_to(start);
+                (s, s + article.text[start..end].chars().count())
+            }
+        };
         let scope = scope::scope(tokens, q, article.meta.date);
         Claim {
             number: article.text[start..end].to_string(),
@@ -156,8 +165,8 @@ impl Extractor {
             date: article.meta.date,
             line,
             column,
-            start,
-            end,
+            start: file_start,
+            end: file_end,
             sentence: sentence.to_string(),
             scope,
             source: scope::source(tokens, q),
@@ -295,6 +304,8 @@ struct LineIndex<'a> {
     starts: Option<Vec<usize>>,
     /// The last offset located: (offset, line, column).
     last: (usize, usize, usize),
+    /// The last offset counted in characters: (offset, characters).
+    chars: (usize, usize),
 }
 
 impl<'a> LineIndex<'a> {
@@ -303,7 +314,21 @@ impl<'a> LineIndex<'a> {
             text,
             starts: None,
             last: (0, 1, 1),
+            chars: (0, 0),
         }
+    }
+
+    /// How many characters come before `offset` (counted on from the last
+    /// call, as offsets come in order).
+    fn chars_to(&mut self, offset: usize) -> usize {
+        let (at, count) = self.chars;
+        let count = if offset >= at {
+            count + self.text[at..offset].chars().count()
+        } else {
+            self.text[..offset].chars().count()
+        };
+        self.chars = (offset, count);
+        count
     }
 
     fn locate(&mut self, offset: usize) -> (usize, usize) {

@@ -256,3 +256,29 @@ fn regression_a_file_named_twice_is_read_once() {
     let (_, out, _, _) = run(&dir, &["extract", "a.md", ".", "--format", "jsonl"]);
     assert_eq!(out.lines().count(), 1);
 }
+
+/// Found in review: offsets were of the decoded text, not of the file.
+#[test]
+fn regression_offsets_are_bytes_of_the_file_with_a_bom_or_windows_1252() {
+    let dir = folder("review_offsets");
+    std::fs::write(
+        dir.join("bom.md"),
+        b"\xef\xbb\xbfThe US has 2,500 troops in Iraq.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("cp.md"),
+        b"Caf\xe9 \x93The US has 2,500 troops in Iraq.\n",
+    )
+    .unwrap();
+    let (_, out, _, _) = run(&dir, &["extract", "bom.md", "cp.md", "--format", "jsonl"]);
+    for line in out.lines() {
+        let c: serde_json::Value = serde_json::from_str(line).unwrap();
+        let bytes = std::fs::read(dir.join(c["article"].as_str().unwrap())).unwrap();
+        let (s, e) = (
+            c["start"].as_u64().unwrap() as usize,
+            c["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&bytes[s..e], b"2,500", "{line}");
+    }
+}
