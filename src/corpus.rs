@@ -612,15 +612,16 @@ mod tests {
     #[test]
     fn binary_is_skipped_and_latin1_is_decoded() {
         assert!(decode(vec![b'a', 0, b'b']).unwrap_err().contains("binary"));
-        let (text, note) = decode(b"caf\xe9 \x93quoted\x94 2\xa0500".to_vec()).unwrap();
+        let (text, (note, enc)) = decode(b"caf\xe9 \x93quoted\x94 2\xa0500".to_vec()).unwrap();
         assert_eq!(text, "café “quoted” 2\u{a0}500");
         assert_eq!(
             note.unwrap(),
             "not UTF-8 (at byte 3); read as Windows-1252 (Latin-1)"
         );
+        assert_eq!(enc, Encoding::Cp1252);
         assert_eq!(
             decode(vec![0xEF, 0xBB, 0xBF, b'x']).unwrap(),
-            ("x".to_string(), None)
+            ("x".to_string(), (None, Encoding::Utf8Bom))
         );
     }
 }
