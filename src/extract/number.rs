@@ -378,6 +378,23 @@ struct Simple {
     inner_upper: Option<f64>,
 }
 
+impl Simple {
+    /// A plain count over tokens `first..end`: no unit, not `one` alone,
+    /// not a run of four digits, not a range.
+    fn count(first: usize, end: usize, value: f64, scale: f64) -> Simple {
+        Simple {
+            first,
+            end,
+            value,
+            scale,
+            unit: Unit::Count,
+            word_one: false,
+            four_digits: false,
+            inner_upper: None,
+        }
+    }
+}
+
 /// Finds the quantities in one sentence's tokens. `tolerance` is the
 /// relative width given to "about".
 pub fn find(tokens: &[Token<'_>], tolerance: f64) -> Vec<Quantity> {
@@ -824,16 +841,7 @@ fn digits_at(tokens: &[Token<'_>], i: usize) -> Option<Simple> {
             scale = f;
             end += 1;
         }
-        return Some(Simple {
-            first: i - 1,
-            end,
-            value: value * scale,
-            scale,
-            unit: Unit::Count,
-            word_one: false,
-            four_digits: false,
-            inner_upper: None,
-        });
+        return Some(Simple::count(i - 1, end, value * scale, scale));
     }
     // "000", "007": a code or a group cut from its number, not a count.
     let b = text.as_bytes();
@@ -958,31 +966,13 @@ fn words_at(tokens: &[Token<'_>], i: usize) -> Option<Simple> {
             .and_then(scale_value)
             .filter(|f| *f >= 1e3);
         return match (of_a, f) {
-            (true, Some(f)) => Some(Simple {
-                first: i,
-                end: frac_at + 4,
-                value: (fraction * f).round(),
-                scale: f,
-                unit: Unit::Count,
-                word_one: false,
-                four_digits: false,
-                inner_upper: None,
-            }),
+            (true, Some(f)) => Some(Simple::count(i, frac_at + 4, (fraction * f).round(), f)),
             _ => None,
         };
     }
     // "half a dozen"
     if first == "half" && matches!(norm(i + 1), Some("a" | "an")) && norm(i + 2) == Some("dozen") {
-        return Some(Simple {
-            first: i,
-            end: i + 3,
-            value: 6.0,
-            scale: 1.0,
-            unit: Unit::Count,
-            word_one: false,
-            four_digits: false,
-            inner_upper: None,
-        });
+        return Some(Simple::count(i, i + 3, 6.0, 1.0));
     }
     // "half a million"
     if first == "half" && matches!(norm(i + 1), Some("a" | "an")) {
@@ -990,16 +980,7 @@ fn words_at(tokens: &[Token<'_>], i: usize) -> Option<Simple> {
         if f < 1e3 {
             return None;
         }
-        return Some(Simple {
-            first: i,
-            end: i + 3,
-            value: 0.5 * f,
-            scale: f,
-            unit: Unit::Count,
-            word_one: false,
-            four_digits: false,
-            inner_upper: None,
-        });
+        return Some(Simple::count(i, i + 3, 0.5 * f, f));
     }
     let mut total = 0.0;
     let mut current = 0.0;
@@ -1093,16 +1074,7 @@ fn words_at(tokens: &[Token<'_>], i: usize) -> Option<Simple> {
     if norm(j) == Some("and") && norm(j + 1) == Some("a") && norm(j + 2) == Some("half") {
         if let Some(f) = norm(j + 3).and_then(scale_value).filter(|f| *f >= 1e3) {
             if total == 0.0 && current > 0.0 {
-                return Some(Simple {
-                    first: i,
-                    end: j + 4,
-                    value: (current + 0.5) * f,
-                    scale: f,
-                    unit: Unit::Count,
-                    word_one: false,
-                    four_digits: false,
-                    inner_upper: None,
-                });
+                return Some(Simple::count(i, j + 4, (current + 0.5) * f, f));
             }
         }
         // Without a scale, "two and a half" is not a whole count: leave it.
