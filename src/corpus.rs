@@ -238,18 +238,44 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<(PathBuf, String)>, Vec<FileError>) {
                 let mut found = Vec::new();
                 walk(path, &mut found, &mut errors, &mut Default::default(), 0);
                 found.sort();
-                files.extend(found.into_iter().map(|p| {
+                files.extend(found.into_iter().map(|(p, id)| {
                     let shown = shown_path(&p);
-                    (p, shown)
+                    (p, shown, id)
                 }));
             }
-            Ok(_) => files.push((path.clone(), shown)),
+            Ok(m) => {
+                let id = FileId::of(path, &m);
+                files.push((path.clone(), shown, id))
+            }
         }
     }
     // The same file named twice is read once.
     let mut seen = std::collections::HashSet::new();
-    files.retain(|(p, _)| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
+    files.retain(|(_, _, id)| seen.insert(id.clone()));
+    let files = files.into_iter().map(|(p, shown, _)| (p, shown)).collect();
     (files, errors)
+}
+
+/// What makes two paths the same file: device and inode where there are
+/// such, else the canonical path.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum FileId {
+    Inode(u64, u64),
+    #[cfg_attr(unix, allow(dead_code))]
+    Path(PathBuf),
+}
+
+impl FileId {
+    #[cfg(unix)]
+    fn of(_path: &Path, meta: &std::fs::Metadata) -> FileId {
+        use std::os::unix::fs::MetadataExt;
+        FileId::Inode(meta.dev(), meta.ino())
+    }
+
+    #[cfg(not(unix))]
+    fn of(path: &Path, _meta: &std::fs::Metadata) -> FileId {
+        FileId::Path(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
+    }
 }
 
 /// Deepest folder nesting followed, against symlink loops.
@@ -257,7 +283,7 @@ const MAX_DEPTH: usize = 64;
 
 fn walk(
     dir: &Path,
-    found: &mut Vec<PathBuf>,
+    found: &mut Vec<(PathBuf, FileId)>,
     errors: &mut Vec<FileError>,
     seen: &mut std::collections::HashSet<PathBuf>,
     depth: usize,
@@ -294,7 +320,10 @@ fn walk(
         }
         match std::fs::metadata(&path) {
             Ok(m) if m.is_dir() => walk(&path, found, errors, seen, depth + 1),
-            Ok(m) if is_article(&path) && m.is_file() => found.push(path),
+            Ok(m) if is_article(&path) && m.is_file() => {
+                let id = FileId::of(&path, &m);
+                found.push((path, id))
+            }
             // A pipe or a device named like an article.
             Ok(_) if is_article(&path) => {
                 errors.push(FileError::skipped(shown_path(&path), "not a regular file"))

@@ -92,49 +92,122 @@ pub enum FileResult {
     Failed(FileError),
 }
 
-/// How many files are read at once: enough to keep every core busy, few
-/// enough that memory stays bounded by the claims, not the text.
-const CHUNK: usize = 64;
+/// How many files the workers may run ahead of the one next in order:
+/// enough to keep every core busy past a slow file, few enough that memory
+/// stays bounded by the claims, not the text.
+const WINDOW: usize = 256;
+
+/// How many files in a row a worker takes at a time.
+const BATCH: usize = 8;
 
 /// Reads and extracts every article under `paths`, in parallel across
 /// cores, and hands each file's result to `each` in the files' (sorted)
-/// order, a chunk of files at a time, so that a caller that writes claims
-/// as they come keeps little in memory. `done` is called from the workers
-/// with each file's size once it is read (for progress). Returns the errors
-/// met while looking for files.
+/// order as soon as it and those before it are done, so that a caller that
+/// writes claims as they come keeps little in memory. `done` is called from
+/// the workers with each file's size once it is read (for progress).
+/// Returns the errors met while looking for files.
 pub fn extract_each(
     paths: &[PathBuf],
     config: &Config,
     done: &(dyn Fn(u64) + Sync),
-    mut each: impl FnMut(FileResult),
+    each: impl FnMut(FileResult),
 ) -> Vec<FileError> {
-    use rayon::prelude::*;
+    extract_map(paths, config, done, |r| r, each)
+}
+
+/// [`extract_each`] with a step `map` run on the workers, in parallel,
+/// before `each` (say, to turn the claims into output text there).
+pub fn extract_map<R: Send>(
+    paths: &[PathBuf],
+    config: &Config,
+    done: &(dyn Fn(u64) + Sync),
+    map: impl Fn(FileResult) -> R + Sync,
+    mut each: impl FnMut(R),
+) -> Vec<FileError> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{Condvar, Mutex, PoisonError};
     let extractor = Extractor::new(config);
     let (files, errors) = corpus::discover(paths);
-    for chunk in files.chunks(CHUNK) {
-        let results: Vec<FileResult> = chunk
-            .par_iter()
-            .map(
-                |(path, shown)| match corpus::load(path, shown, config.max_file_size) {
-                    Ok(article) => {
-                        done(article.text.len() as u64);
-                        FileResult::Read {
-                            claims: extractor.extract(&article),
-                            ignored: article
-                                .text
-                                .contains(check::IGNORE)
-                                .then(|| check::ignored_lines(&article.text)),
-                            path: article.path,
-                            warnings: article.warnings,
-                        }
+    let workers = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .clamp(1, files.len().max(1));
+    // The next file a worker takes, and how many files `each` has had (in
+    // the atomic for a look without the lock; the lock for the waits).
+    let next = AtomicUsize::new(0);
+    let handed = AtomicUsize::new(0);
+    let wait = (Mutex::new(()), Condvar::new());
+    let (tx, rx) = std::sync::mpsc::channel::<(usize, Vec<R>)>();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let tx = tx.clone();
+            let (next, handed, wait, files, extractor, map) =
+                (&next, &handed, &wait, &files, &extractor, &map);
+            scope.spawn(move || loop {
+                let first = next.fetch_add(BATCH, Ordering::Relaxed);
+                if first >= files.len() {
+                    break;
+                }
+                // Wait while too far ahead of the file next in order.
+                if first >= handed.load(Ordering::Acquire) + WINDOW {
+                    let (lock, ready) = wait;
+                    let mut guard = lock.lock().unwrap_or_else(PoisonError::into_inner);
+                    while first >= handed.load(Ordering::Acquire) + WINDOW {
+                        guard = ready.wait(guard).unwrap_or_else(PoisonError::into_inner);
                     }
-                    Err(e) => FileResult::Failed(e),
-                },
-            )
-            .collect();
-        results.into_iter().for_each(&mut each);
-    }
+                }
+                let batch = files[first..(first + BATCH).min(files.len())]
+                    .iter()
+                    .map(|(path, shown)| map(read_one(extractor, path, shown, config, done)))
+                    .collect();
+                if tx.send((first, batch)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(tx);
+        let mut pending = std::collections::BTreeMap::new();
+        let mut want = 0;
+        for (first, batch) in rx {
+            pending.insert(first, batch);
+            let before = want;
+            while let Some(batch) = pending.remove(&want) {
+                want += batch.len();
+                batch.into_iter().for_each(&mut each);
+            }
+            if want > before {
+                let (lock, ready) = &wait;
+                let _guard = lock.lock().unwrap_or_else(PoisonError::into_inner);
+                handed.store(want, Ordering::Release);
+                ready.notify_all();
+            }
+        }
+    });
     errors
+}
+
+/// Reads one file and extracts its claims.
+fn read_one(
+    extractor: &Extractor,
+    path: &std::path::Path,
+    shown: &str,
+    config: &Config,
+    done: &(dyn Fn(u64) + Sync),
+) -> FileResult {
+    match corpus::load(path, shown, config.max_file_size) {
+        Ok(article) => {
+            done(article.text.len() as u64);
+            FileResult::Read {
+                claims: extractor.extract(&article),
+                ignored: article
+                    .text
+                    .contains(check::IGNORE)
+                    .then(|| check::ignored_lines(&article.text)),
+                path: article.path,
+                warnings: article.warnings,
+            }
+        }
+        Err(e) => FileResult::Failed(e),
+    }
 }
 
 /// The total size of the article files under `paths`, for progress.

@@ -214,29 +214,15 @@ fn inputs_ok(errors: &[claimcheck::FileError]) -> bool {
     errors.iter().all(|e| e.skipped)
 }
 
-/// Standard output for a stream of claims: the first write error is kept
-/// and the rest of the writes are dropped.
-struct Sink<W: Write> {
-    w: W,
-    error: Option<std::io::Error>,
-}
-
-impl<W: Write> Sink<W> {
-    fn text(&mut self, text: &str) {
-        if self.error.is_none() {
-            self.error = self.w.write_all(text.as_bytes()).err();
-        }
-    }
-
-    /// One claim as a JSON line, straight into the buffer.
-    fn json_line(&mut self, claim: &claimcheck::Claim) {
-        if self.error.is_none() {
-            let line = serde_json::to_writer(&mut self.w, claim)
-                .map_err(std::io::Error::from)
-                .and_then(|()| self.w.write_all(b"\n"));
-            self.error = line.err();
-        }
-    }
+/// What a worker makes of one file for `extract`: its claims as output
+/// text, ready to write in order.
+enum Prepared {
+    Read {
+        /// JSON lines, or for JSON the claims' array items joined by `,`.
+        text: Vec<u8>,
+        warnings: Vec<String>,
+    },
+    Failed(claimcheck::FileError),
 }
 
 /// `claimcheck extract`: JSON and JSON lines are written a file at a time
@@ -254,40 +240,64 @@ fn extract(paths: &[PathBuf], config: &Config, format: ExtractFormat, quiet: boo
     let paths = claimcheck::input_paths(paths, config);
     let bar = progress(&paths, quiet);
     let stdout = std::io::stdout();
-    let mut out = Sink {
-        w: std::io::BufWriter::with_capacity(1 << 16, stdout.lock()),
-        error: None,
-    };
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    // The first write error is kept and the rest of the writes are dropped.
+    let mut error: Option<std::io::Error> = None;
     let mut stream = report::extract::JsonStream::default();
     let mut failures: Vec<claimcheck::FileError> = Vec::new();
     let mut read = 0;
-    let errors = claimcheck::extract_each(&paths, config, &advance(&bar), |result| match result {
+    // The claims are made into text on the workers, in parallel.
+    let prepare = |result| match result {
         claimcheck::FileResult::Read {
             claims, warnings, ..
         } => {
-            read += 1;
-            for w in warnings {
-                eprintln!("warning: {w}");
-            }
-            for c in &claims {
-                match format {
-                    ExtractFormat::Json => out.text(&stream.claim(c)),
-                    _ => out.json_line(c),
+            let mut text = Vec::new();
+            for (i, c) in claims.iter().enumerate() {
+                if format == ExtractFormat::Json {
+                    if i > 0 {
+                        text.extend_from_slice(b",\n");
+                    }
+                    text.extend_from_slice(report::extract::indented(c).as_bytes());
+                } else {
+                    report::extract::json_line(c, &mut text);
                 }
             }
+            Prepared::Read { text, warnings }
         }
-        claimcheck::FileResult::Failed(e) => failures.push(e),
+        claimcheck::FileResult::Failed(e) => Prepared::Failed(e),
+    };
+    let errors = claimcheck::extract_map(&paths, config, &advance(&bar), prepare, |prepared| {
+        match prepared {
+            Prepared::Read { text, warnings } => {
+                read += 1;
+                for w in warnings {
+                    eprintln!("warning: {w}");
+                }
+                if error.is_none() && !text.is_empty() {
+                    let separator = if format == ExtractFormat::Json {
+                        stream.separator().as_bytes()
+                    } else {
+                        b""
+                    };
+                    error = out
+                        .write_all(separator)
+                        .and_then(|()| out.write_all(&text))
+                        .err();
+                }
+            }
+            Prepared::Failed(e) => failures.push(e),
+        }
     });
-    if format == ExtractFormat::Json {
-        out.text(stream.finish());
+    if format == ExtractFormat::Json && error.is_none() {
+        error = out.write_all(stream.finish().as_bytes()).err();
     }
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
     failures.splice(0..0, errors);
     report_files(&failures, read);
-    let flushed = out.w.flush();
-    match out.error.or(flushed.err()) {
+    let flushed = out.flush();
+    match error.or(flushed.err()) {
         Some(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
             eprintln!("error: could not write the output: {e}");
             Exit::Error

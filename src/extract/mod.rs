@@ -47,6 +47,10 @@ impl Extractor {
         let mut lines = LineIndex::new(text);
         let mut claims = Vec::new();
         let sentences = text::sentences(text, article.body_start);
+        // ASCII words' normal forms are slices of this copy.
+        let lower = text.to_ascii_lowercase();
+        let lower = lower.as_str();
+        let mut tokens = Vec::new();
         // The topics of sentences read back for a figure without context.
         let mut topic_cache: HashMap<usize, Vec<context::Topic>> = HashMap::new();
         for (n, &sentence) in sentences.iter().enumerate() {
@@ -54,23 +58,25 @@ impl Extractor {
             if !might_have_number(slice) {
                 continue;
             }
-            let tokens = text::tokenize(text, sentence.start, sentence.end);
+            tokens.clear();
+            text::tokenize_into(text, Some(lower), sentence.start, sentence.end, &mut tokens);
+            let tokens = tokens.as_slice();
             let quantities = number::find(&tokens, self.tolerance);
             if quantities.is_empty() {
                 continue;
             }
-            let contexts = context::resolve(&self.lex, &tokens, &quantities);
+            let contexts = context::resolve(&self.lex, tokens, &quantities);
             // The sentence as shown, made once and only if a claim is kept.
             let mut shown: Option<String> = None;
             for (q, mut ctx) in quantities.iter().zip(contexts) {
-                if !keep(&tokens, q, &ctx) {
+                if !keep(tokens, q, &ctx) {
                     continue;
                 }
                 // A figure that names neither actor nor place takes those of
                 // its measure's topic in the last few sentences.
                 if ctx.actor.is_none() && ctx.locations.is_empty() {
                     if let Some(topic) =
-                        self.topic(text, &sentences, n, ctx.measure, &mut topic_cache)
+                        self.topic(text, lower, &sentences, n, ctx.measure, &mut topic_cache)
                     {
                         ctx.actor = topic.actor;
                         ctx.key_actor =
@@ -82,7 +88,7 @@ impl Extractor {
                     }
                 }
                 let shown = shown.get_or_insert_with(|| text::display(text, sentence));
-                claims.push(self.claim(article, &tokens, q, ctx, shown, &mut lines));
+                claims.push(self.claim(article, tokens, q, ctx, shown, &mut lines));
             }
         }
         claims
@@ -94,6 +100,7 @@ impl Extractor {
     fn topic(
         &self,
         text: &str,
+        lower: &str,
         sentences: &[text::Sentence],
         n: usize,
         measure: usize,
@@ -102,7 +109,8 @@ impl Extractor {
         (n.saturating_sub(TOPIC_SENTENCES)..n).rev().find_map(|k| {
             let topics = cache.entry(k).or_insert_with(|| {
                 let s = sentences[k];
-                let tokens = text::tokenize(text, s.start, s.end);
+                let mut tokens = Vec::new();
+                text::tokenize_into(text, Some(lower), s.start, s.end, &mut tokens);
                 let quantities = number::find(&tokens, self.tolerance);
                 context::topics(&self.lex, &tokens, &quantities)
             });

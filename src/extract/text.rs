@@ -245,36 +245,69 @@ fn is_group_space(c: char) -> bool {
 
 /// Cuts `text[start..end]` into tokens.
 pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
-    let s = &text[start..end];
     let mut tokens = Vec::new();
-    let mut chars = s.char_indices().peekable();
+    tokenize_into(text, None, start, end, &mut tokens);
+    tokens
+}
+
+/// The character at byte `i` of `s`, read without decoding for ASCII.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        Some(char::from(b))
+    } else {
+        s[i..].chars().next()
+    }
+}
+
+/// Cuts `text[start..end]` into tokens, appended to `tokens`. `lower`, if
+/// given, is `text` with ASCII letters lowercased (same byte offsets): the
+/// normal form of an ASCII word is then a slice of it, not a new string.
+pub fn tokenize_into<'a>(
+    text: &'a str,
+    lower: Option<&'a str>,
+    start: usize,
+    end: usize,
+    tokens: &mut Vec<Token<'a>>,
+) {
+    let s = &text[start..end];
+    let bytes = s.as_bytes();
     let mut space_before = true;
-    while let Some(&(i, c)) = chars.peek() {
+    let mut i = 0;
+    while let Some(c) = char_at(s, i) {
+        let b = bytes[i];
         if c.is_whitespace() && !(is_group_space(c) && in_digit_group(s, i)) {
-            chars.next();
+            i += c.len_utf8();
             space_before = true;
             continue;
         }
         // URLs and HTML tags are not text.
-        if let Some(skip) = skip_markup(&s[i..]) {
-            while chars.peek().is_some_and(|&(j, _)| j < i + skip) {
-                chars.next();
+        if matches!(b, b'h' | b'H' | b'w' | b'W' | b'<') {
+            if let Some(skip) = skip_markup(&s[i..]) {
+                i += skip;
+                space_before = true;
+                continue;
             }
-            space_before = true;
-            continue;
         }
         if c.is_alphanumeric() {
             let len = word_len(&s[i..]);
             let tok = &s[i..i + len];
-            while chars.peek().is_some_and(|&(j, _)| j < i + len) {
-                chars.next();
-            }
             let kind = if c.is_numeric() {
                 Kind::Number
             } else {
                 Kind::Word
             };
-            let (norm, possessive) = normalize(tok);
+            let (norm, possessive) = match lower {
+                Some(lower) if tok.is_ascii() => {
+                    let lower = &lower[start + i..start + i + len];
+                    match lower.strip_suffix("'s").filter(|l| !l.is_empty()) {
+                        Some(stem) => (Cow::Borrowed(stem), true),
+                        None => (Cow::Borrowed(lower), false),
+                    }
+                }
+                _ => normalize(tok),
+            };
             tokens.push(Token {
                 text: tok,
                 start: start + i,
@@ -283,8 +316,8 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
                 possessive,
                 space_before,
             });
+            i += len;
         } else {
-            chars.next();
             let tok = &s[i..i + c.len_utf8()];
             tokens.push(Token {
                 text: tok,
@@ -294,10 +327,10 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
                 possessive: false,
                 space_before,
             });
+            i += tok.len();
         }
         space_before = false;
     }
-    tokens
 }
 
 /// Is the space at byte `i` of `s` a thousands separator: a digit before it,
@@ -344,34 +377,39 @@ fn skip_markup(s: &str) -> Option<usize> {
 /// `.` in initials (`U.S.`, `a.m.`), and by a no-break space inside a digit
 /// group (`2 500`).
 fn word_len(s: &str) -> usize {
-    let mut chars = s.char_indices().peekable();
     let mut prev: Option<char> = None;
     let mut end = 0;
     let mut count = 0;
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while let Some(c) = char_at(s, i) {
         // A token is cut after 256 characters (a wall of letters or digits).
         count += 1;
         if count > 256 {
             break;
         }
-        let next = chars.peek().map(|&(_, n)| n);
+        let len = c.len_utf8();
         let joins = if c.is_alphanumeric() {
             true
-        } else if c == ',' || c == '.' || c == '\u{66b}' || c == '\u{66c}' {
-            let digits = prev.is_some_and(char::is_numeric) && next.is_some_and(char::is_numeric);
-            digits || (c == '.' && is_initial_dot(&s[..i], next))
-        } else if c == '-' || c == '\'' || c == '’' || c == '‑' {
-            prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)
-        } else if is_group_space(c) {
-            prev.is_some_and(char::is_numeric) && in_digit_group(s, i)
         } else {
-            false
+            let next = char_at(s, i + len);
+            if c == ',' || c == '.' || c == '\u{66b}' || c == '\u{66c}' {
+                let digits =
+                    prev.is_some_and(char::is_numeric) && next.is_some_and(char::is_numeric);
+                digits || (c == '.' && is_initial_dot(&s[..i], next))
+            } else if c == '-' || c == '\'' || c == '’' || c == '‑' {
+                prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)
+            } else if is_group_space(c) {
+                prev.is_some_and(char::is_numeric) && in_digit_group(s, i)
+            } else {
+                false
+            }
         };
         if !joins {
             break;
         }
-        end = i + c.len_utf8();
+        end = i + len;
         prev = Some(c);
+        i += len;
     }
     end.max(s.chars().next().map_or(0, char::len_utf8))
 }

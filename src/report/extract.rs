@@ -31,22 +31,21 @@ pub struct JsonStream {
 impl JsonStream {
     /// The text for the next claim.
     pub fn claim(&mut self, c: &Claim) -> String {
-        let pretty = serde_json::to_string_pretty(c).expect("a claim serializes");
-        let mut out = String::with_capacity(pretty.len() + 64);
-        out.push_str(if self.written == 0 {
+        let body = indented(c);
+        let mut out = String::with_capacity(body.len() + 16);
+        out.push_str(self.separator());
+        out.push_str(&body);
+        out
+    }
+
+    /// The text that goes before the next claim's [`indented`] text.
+    pub fn separator(&mut self) -> &'static str {
+        self.written += 1;
+        if self.written == 1 {
             "{\n  \"claims\": [\n"
         } else {
             ",\n"
-        });
-        for (i, line) in pretty.lines().enumerate() {
-            if i > 0 {
-                out.push('\n');
-            }
-            out.push_str("    ");
-            out.push_str(line);
         }
-        self.written += 1;
-        out
     }
 
     /// The text that closes the document.
@@ -59,14 +58,34 @@ impl JsonStream {
     }
 }
 
+/// A claim as pretty JSON indented to stand in the `claims` array of
+/// [`json`].
+pub fn indented(c: &Claim) -> String {
+    let pretty = serde_json::to_string_pretty(c).expect("a claim serializes");
+    let mut out = String::with_capacity(pretty.len() + 256);
+    for (i, line) in pretty.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str("    ");
+        out.push_str(line);
+    }
+    out
+}
+
+/// Appends a claim as one line of JSON.
+pub fn json_line(c: &Claim, out: &mut Vec<u8>) {
+    serde_json::to_writer(&mut *out, c).expect("a claim serializes");
+    out.push(b'\n');
+}
+
 /// One JSON object a line.
 pub fn jsonl(claims: &[Claim]) -> String {
-    let mut s = String::new();
+    let mut out = Vec::new();
     for c in claims {
-        s.push_str(&serde_json::to_string(c).expect("a claim serializes"));
-        s.push('\n');
+        json_line(c, &mut out);
     }
-    s
+    String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
 /// Bounds in interval notation: `[2500, 2500]`, `(9000, ∞)`, `[0, 200)`.
