@@ -251,7 +251,7 @@ fn extract(paths: &[PathBuf], config: &Config, format: ExtractFormat, quiet: boo
         claimcheck::FileResult::Read {
             claims, warnings, ..
         } => {
-            let mut text = Vec::new();
+            let mut text = Vec::with_capacity(claims.len() * 768);
             for (i, c) in claims.iter().enumerate() {
                 if format == ExtractFormat::Json {
                     if i > 0 {
@@ -266,28 +266,33 @@ fn extract(paths: &[PathBuf], config: &Config, format: ExtractFormat, quiet: boo
         }
         claimcheck::FileResult::Failed(e) => Prepared::Failed(e),
     };
-    let errors = claimcheck::extract_map(&paths, config, &advance(&bar), prepare, |prepared| {
-        match prepared {
-            Prepared::Read { text, warnings } => {
-                read += 1;
-                for w in warnings {
-                    eprintln!("warning: {w}");
+    let errors =
+        claimcheck::extract_map(
+            &paths,
+            config,
+            &advance(&bar),
+            prepare,
+            |prepared| match prepared {
+                Prepared::Read { text, warnings } => {
+                    read += 1;
+                    for w in warnings {
+                        eprintln!("warning: {w}");
+                    }
+                    if error.is_none() && !text.is_empty() {
+                        let separator = if format == ExtractFormat::Json {
+                            stream.separator().as_bytes()
+                        } else {
+                            b""
+                        };
+                        error = out
+                            .write_all(separator)
+                            .and_then(|()| out.write_all(&text))
+                            .err();
+                    }
                 }
-                if error.is_none() && !text.is_empty() {
-                    let separator = if format == ExtractFormat::Json {
-                        stream.separator().as_bytes()
-                    } else {
-                        b""
-                    };
-                    error = out
-                        .write_all(separator)
-                        .and_then(|()| out.write_all(&text))
-                        .err();
-                }
-            }
-            Prepared::Failed(e) => failures.push(e),
-        }
-    });
+                Prepared::Failed(e) => failures.push(e),
+            },
+        );
     if format == ExtractFormat::Json && error.is_none() {
         error = out.write_all(stream.finish().as_bytes()).err();
     }

@@ -951,14 +951,9 @@ fn actor(
             break;
         }
         for link in links {
-            // Words of the link at k, without allocating: "used by".
-            let mut n = 0;
-            let fits = link.split(' ').all(|w| {
-                n += 1;
-                tokens.get(k + n - 1).is_some_and(|t| t.norm == w)
-            });
-            if fits {
-                if let Some(a) = actor_at(tokens, mentions, k + n) {
+            // Words of the link at k: "used by".
+            if let Some(next) = super::number::match_phrase(tokens, k, link) {
+                if let Some(a) = actor_at(tokens, mentions, next) {
                     return Some(a);
                 }
             }

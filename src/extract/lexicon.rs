@@ -81,6 +81,10 @@ type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 pub struct PhraseSet<T> {
     by_first: FnvMap<String, Vec<(Vec<Word>, T)>>,
     by_last: FnvMap<String, Vec<(Vec<Word>, T)>>,
+    /// The first and last words' shapes, to pass over most tokens without
+    /// a hash lookup.
+    firsts: Shapes,
+    lasts: Shapes,
 }
 
 impl<T> Default for PhraseSet<T> {
@@ -88,7 +92,55 @@ impl<T> Default for PhraseSet<T> {
         PhraseSet {
             by_first: FnvMap::default(),
             by_last: FnvMap::default(),
+            firsts: Shapes::default(),
+            lasts: Shapes::default(),
         }
+    }
+}
+
+/// A set of word shapes (length, first two and last bytes) in a bitmap:
+/// a word whose shape is not in it is surely not among the words the
+/// shapes were taken from. It spares a hash lookup for most words.
+#[derive(Debug, Clone)]
+pub(crate) struct Shapes(Box<[u64; 1024]>);
+
+impl Shapes {
+    /// Shapes of `words`.
+    pub(crate) fn of(words: &[&str]) -> Shapes {
+        let mut shapes = Shapes::default();
+        for w in words {
+            shapes.add(w);
+        }
+        shapes
+    }
+
+    /// The bit of a word's shape, of 65536.
+    #[inline]
+    fn bit(word: &str) -> Option<usize> {
+        let b = word.as_bytes();
+        let (&first, &last) = (b.first()?, b.last()?);
+        let second = b.get(1).copied().unwrap_or(0);
+        let h = (u32::from(first) << 16 | u32::from(second) << 8 | u32::from(last))
+            .wrapping_add((b.len() as u32).wrapping_mul(0x9e37))
+            .wrapping_mul(0x9e37_79b1);
+        Some((h >> 16) as usize)
+    }
+
+    fn add(&mut self, word: &str) {
+        if let Some(bit) = Shapes::bit(word) {
+            self.0[bit / 64] |= 1 << (bit % 64);
+        }
+    }
+
+    #[inline]
+    pub(crate) fn may_hold(&self, word: &str) -> bool {
+        Shapes::bit(word).is_some_and(|bit| self.0[bit / 64] & (1 << (bit % 64)) != 0)
+    }
+}
+
+impl Default for Shapes {
+    fn default() -> Self {
+        Shapes(Box::new([0; 1024]))
     }
 }
 
@@ -100,6 +152,8 @@ impl<T: Clone> PhraseSet<T> {
             return;
         };
         let (first, last) = (first.norm.clone(), last.norm.clone());
+        self.firsts.add(&first);
+        self.lasts.add(&last);
         for (map, key) in [(&mut self.by_first, first), (&mut self.by_last, last)] {
             let list = map.entry(key).or_default();
             list.push((words.clone(), value.clone()));
@@ -110,7 +164,11 @@ impl<T: Clone> PhraseSet<T> {
     /// The longest phrase starting at token `i`: the index just past it and
     /// its value.
     pub fn at(&self, tokens: &[Token<'_>], i: usize) -> Option<(usize, &T)> {
-        let list = self.by_first.get(tokens.get(i)?.norm.as_ref())?;
+        let norm = tokens.get(i)?.norm.as_ref();
+        if !self.firsts.may_hold(norm) {
+            return None;
+        }
+        let list = self.by_first.get(norm)?;
         list.iter().find_map(|(words, v)| {
             let fits = words
                 .iter()
@@ -124,7 +182,11 @@ impl<T: Clone> PhraseSet<T> {
     /// and its value.
     pub fn ending_at(&self, tokens: &[Token<'_>], end: usize) -> Option<(usize, &T)> {
         let last = end.checked_sub(1)?;
-        let list = self.by_last.get(tokens.get(last)?.norm.as_ref())?;
+        let norm = tokens.get(last)?.norm.as_ref();
+        if !self.lasts.may_hold(norm) {
+            return None;
+        }
+        let list = self.by_last.get(norm)?;
         list.iter().find_map(|(words, v)| {
             let start = end.checked_sub(words.len())?;
             let fits = words

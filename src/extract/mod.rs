@@ -25,6 +25,14 @@ use number::Quantity;
 /// places of a figure that names neither.
 const TOPIC_SENTENCES: usize = 3;
 
+/// A sentence read: its index, tokens and quantities.
+#[derive(Default)]
+struct Read<'a> {
+    sentence: usize,
+    tokens: Vec<text::Token<'a>>,
+    quantities: Vec<Quantity>,
+}
+
 /// Extracts claims with the lexicons of one configuration.
 #[derive(Debug, Clone)]
 pub struct Extractor {
@@ -50,7 +58,10 @@ impl Extractor {
         // ASCII words' normal forms are slices of this copy.
         let lower = text.to_ascii_lowercase();
         let lower = lower.as_str();
-        let mut tokens = Vec::new();
+        // The last few sentences read, kept for their topics: (sentence,
+        // tokens, quantities). Their vectors are reused.
+        let mut recent: std::collections::VecDeque<Read<'_>> =
+            std::collections::VecDeque::with_capacity(TOPIC_SENTENCES + 1);
         // The topics of sentences read back for a figure without context.
         let mut topic_cache: HashMap<usize, Vec<context::Topic>> = HashMap::new();
         for (n, &sentence) in sentences.iter().enumerate() {
@@ -58,14 +69,28 @@ impl Extractor {
             if !might_have_number(slice) {
                 continue;
             }
-            tokens.clear();
-            text::tokenize_into(text, Some(lower), sentence.start, sentence.end, &mut tokens);
-            let tokens = tokens.as_slice();
-            let quantities = number::find(&tokens, self.tolerance);
+            let mut read = if recent.len() > TOPIC_SENTENCES {
+                recent.pop_front().unwrap_or_default()
+            } else {
+                Read::default()
+            };
+            read.sentence = n;
+            read.tokens.clear();
+            text::tokenize_into(
+                text,
+                Some(lower),
+                sentence.start,
+                sentence.end,
+                &mut read.tokens,
+            );
+            read.quantities = number::find(&read.tokens, self.tolerance);
+            recent.push_back(read);
+            let Some(read) = recent.back() else { continue };
+            let (tokens, quantities) = (read.tokens.as_slice(), read.quantities.as_slice());
             if quantities.is_empty() {
                 continue;
             }
-            let contexts = context::resolve(&self.lex, tokens, &quantities);
+            let contexts = context::resolve(&self.lex, tokens, quantities);
             // The sentence as shown, made once and only if a claim is kept.
             let mut shown: Option<String> = None;
             for (q, mut ctx) in quantities.iter().zip(contexts) {
@@ -75,9 +100,16 @@ impl Extractor {
                 // A figure that names neither actor nor place takes those of
                 // its measure's topic in the last few sentences.
                 if ctx.actor.is_none() && ctx.locations.is_empty() {
-                    if let Some(topic) =
-                        self.topic(text, lower, &sentences, n, ctx.measure, &mut topic_cache)
-                    {
+                    let topic = self.topic(
+                        text,
+                        lower,
+                        &sentences,
+                        &recent,
+                        n,
+                        ctx.measure,
+                        &mut topic_cache,
+                    );
+                    if let Some(topic) = topic {
                         ctx.actor = topic.actor;
                         ctx.key_actor =
                             match (self.lex.roles[ctx.measure], topic.locations.as_slice()) {
@@ -96,18 +128,23 @@ impl Extractor {
 
     /// The last topic of `measure` in the few sentences before sentence
     /// `n`, read back from the nearest; each sentence's topics are found
-    /// once.
+    /// once, from its tokens in `recent` if it was read.
+    #[allow(clippy::too_many_arguments)]
     fn topic(
         &self,
         text: &str,
         lower: &str,
         sentences: &[text::Sentence],
+        recent: &std::collections::VecDeque<Read<'_>>,
         n: usize,
         measure: usize,
         cache: &mut HashMap<usize, Vec<context::Topic>>,
     ) -> Option<context::Topic> {
         (n.saturating_sub(TOPIC_SENTENCES)..n).rev().find_map(|k| {
             let topics = cache.entry(k).or_insert_with(|| {
+                if let Some(read) = recent.iter().find(|r| r.sentence == k) {
+                    return context::topics(&self.lex, &read.tokens, &read.quantities);
+                }
                 let s = sentences[k];
                 let mut tokens = Vec::new();
                 text::tokenize_into(text, Some(lower), s.start, s.end, &mut tokens);

@@ -307,45 +307,52 @@ const NOT_IDENTIFIER_HEADS: &[&str] = &[
     "and",
 ];
 
+/// Number words up to nineteen.
+const UNITS: &[(&str, u8)] = &[
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+];
+
+/// The tens in words.
+const TENS: &[(&str, u8)] = &[
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+
 fn unit_value(w: &str) -> Option<f64> {
-    let v = match w {
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        _ => return None,
-    };
-    Some(f64::from(v))
+    UNITS
+        .iter()
+        .find(|(u, _)| *u == w)
+        .map(|&(_, v)| f64::from(v))
 }
 
 fn tens_value(w: &str) -> Option<f64> {
-    let v = match w {
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        _ => return None,
-    };
-    Some(f64::from(v))
+    TENS.iter()
+        .find(|(t, _)| *t == w)
+        .map(|&(_, v)| f64::from(v))
 }
 
 /// Scale words after a number (`million`, `bn`), and their factor.
@@ -357,6 +364,17 @@ fn scale_value(w: &str) -> Option<f64> {
         "billion" | "bn" | "bln" => 1e9,
         "trillion" | "tn" | "trn" => 1e12,
         _ => return None,
+    })
+}
+
+/// The shapes of the words a number in words starts with (of the part
+/// before a hyphen: "twenty" of "twenty-five").
+fn number_starts() -> &'static super::lexicon::Shapes {
+    static SHAPES: std::sync::OnceLock<super::lexicon::Shapes> = std::sync::OnceLock::new();
+    SHAPES.get_or_init(|| {
+        let mut words = vec!["a", "an", "half", "quarter", "three", "two"];
+        words.extend(UNITS.iter().chain(TENS).map(|(w, _)| *w));
+        super::lexicon::Shapes::of(&words)
     })
 }
 
@@ -636,15 +654,26 @@ fn vague_at(tokens: &[Token<'_>], i: usize) -> Option<Quantity> {
 }
 
 /// If the words of `phrase` stand at token `i`, the index just past them.
-fn match_phrase(tokens: &[Token<'_>], i: usize, phrase: &str) -> Option<usize> {
+pub(crate) fn match_phrase(tokens: &[Token<'_>], i: usize, phrase: &str) -> Option<usize> {
+    // Each token's word is cut off the front of the phrase (a token never
+    // holds a plain space).
+    let mut rest = phrase;
     let mut j = i;
-    for word in phrase.split(' ') {
-        if tokens.get(j)?.norm != word {
-            return None;
-        }
+    loop {
+        rest = rest.strip_prefix(tokens.get(j)?.norm.as_ref())?;
         j += 1;
+        if rest.is_empty() {
+            return Some(j);
+        }
+        rest = rest.strip_prefix(' ')?;
     }
-    Some(j)
+}
+
+/// Does `phrase` end in the word `last`?
+fn ends_in_word(phrase: &str, last: &str) -> bool {
+    phrase
+        .strip_suffix(last)
+        .is_some_and(|head| head.is_empty() || head.ends_with(' '))
 }
 
 /// The last words of the qualifiers, to reject most numbers at once.
@@ -673,10 +702,10 @@ fn qualifier_before(tokens: &[Token<'_>], first: usize) -> (Option<Qualifier>, u
         return (None, first);
     }
     for &(phrase, q) in QUALIFIERS {
-        if phrase.rsplit(' ').next() != Some(last) {
+        if !ends_in_word(phrase, last) {
             continue;
         }
-        let n = phrase.split(' ').count();
+        let n = phrase.bytes().filter(|&b| b == b' ').count() + 1;
         if first < n {
             continue;
         }
@@ -727,6 +756,15 @@ fn simple_at(tokens: &[Token<'_>], i: usize) -> Option<Simple> {
                 s.first = i;
                 s.unit = Unit::Money;
                 return Some(s);
+            }
+            // Most words start no number: a look at their shape says so.
+            let norm = tok.norm.as_ref();
+            let head = match norm.bytes().position(|b| b == b'-') {
+                Some(k) => &norm[..k],
+                None => norm,
+            };
+            if !number_starts().may_hold(head) {
+                return None;
             }
             words_at(tokens, i)
         }

@@ -73,10 +73,106 @@ pub fn indented(c: &Claim) -> String {
     out
 }
 
-/// Appends a claim as one line of JSON.
+/// Appends a claim as one line of JSON: serde's output of [`Claim`], byte
+/// for byte, written directly (serde's writer took a tenth of an extract
+/// run). A test holds the two the same.
 pub fn json_line(c: &Claim, out: &mut Vec<u8>) {
-    serde_json::to_writer(&mut *out, c).expect("a claim serializes");
-    out.push(b'\n');
+    out.extend_from_slice(b"{\"number\":");
+    json_str(&c.number, out);
+    for (name, v) in [
+        (&b",\"value\":"[..], c.value),
+        (b",\"lower\":", c.lower),
+        (b",\"upper\":", c.upper),
+    ] {
+        out.extend_from_slice(name);
+        json_value(v, out);
+    }
+    out.extend_from_slice(b",\"qualifier\":\"");
+    out.extend_from_slice(c.qualifier.as_str().as_bytes());
+    out.extend_from_slice(b"\",\"measure\":");
+    json_str(&c.measure, out);
+    out.extend_from_slice(b",\"actor\":");
+    json_opt(c.actor.as_deref(), out);
+    out.extend_from_slice(b",\"location\":");
+    json_opt(c.location.as_deref(), out);
+    out.extend_from_slice(b",\"key\":");
+    json_str(&c.key, out);
+    out.extend_from_slice(b",\"article\":");
+    json_str(&c.article, out);
+    out.extend_from_slice(b",\"date\":");
+    match c.date {
+        Some(d) => json_str(&d.to_string(), out),
+        None => out.extend_from_slice(b"null"),
+    }
+    for (name, n) in [
+        (&b",\"line\":"[..], c.line),
+        (b",\"column\":", c.column),
+        (b",\"start\":", c.start),
+        (b",\"end\":", c.end),
+    ] {
+        out.extend_from_slice(name);
+        json_uint(n as u64, out);
+    }
+    out.extend_from_slice(b",\"sentence\":");
+    json_str(&c.sentence, out);
+    out.extend_from_slice(b",\"scope\":");
+    json_opt(c.scope.as_deref(), out);
+    out.extend_from_slice(b",\"source\":");
+    json_opt(c.source.as_deref(), out);
+    out.extend_from_slice(b",\"outlet\":");
+    json_opt(c.outlet.as_deref(), out);
+    if c.overflow {
+        out.extend_from_slice(b",\"overflow\":true");
+    }
+    out.extend_from_slice(b"}\n");
+}
+
+/// A JSON string: copied as it is when nothing in it needs escaping, else
+/// escaped by serde.
+fn json_str(s: &str, out: &mut Vec<u8>) {
+    if s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+        serde_json::to_writer(&mut *out, s).expect("a string serializes");
+    } else {
+        out.push(b'"');
+        out.extend_from_slice(s.as_bytes());
+        out.push(b'"');
+    }
+}
+
+fn json_opt(s: Option<&str>, out: &mut Vec<u8>) {
+    match s {
+        Some(s) => json_str(s, out),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+/// A figure as `Claim` serializes it: whole numbers without a fraction.
+fn json_value(v: Option<f64>, out: &mut Vec<u8>) {
+    match v {
+        Some(x) if x.fract() == 0.0 && x.abs() < 9.0e15 => {
+            let n = x as i64;
+            if n < 0 {
+                out.push(b'-');
+            }
+            json_uint(n.unsigned_abs(), out);
+        }
+        Some(x) => serde_json::to_writer(&mut *out, &x).expect("a number serializes"),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+fn json_uint(mut n: u64, out: &mut Vec<u8>) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
 }
 
 /// One JSON object a line.
@@ -162,6 +258,39 @@ pub fn text(claims: &[Claim], articles: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_lines_are_serde_s_output() {
+        let config = crate::Config::builtin();
+        let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let run = crate::extract_paths(
+            &[root.join("corpus"), root.join("tests/data/findings")],
+            &config,
+        );
+        let mut claims = run.claims;
+        assert!(claims.len() > 50);
+        let mut odd = claims[0].clone();
+        odd.number = "a \"quoted\" \\ back\u{1}slash\ttab\u{7f}".into();
+        odd.sentence = "line\nbreak — ünïcödé 💥 </script>".into();
+        odd.value = Some(-2.5);
+        odd.lower = Some(-9.0e15);
+        odd.upper = Some(1e300);
+        odd.actor = None;
+        odd.date = None;
+        odd.overflow = true;
+        claims.push(odd.clone());
+        odd.value = Some(-7.0);
+        odd.lower = Some(0.1 + 0.2);
+        odd.upper = Some(f64::NAN);
+        odd.overflow = false;
+        claims.push(odd);
+        for c in &claims {
+            let mut line = Vec::new();
+            json_line(c, &mut line);
+            let serde = serde_json::to_string(c).unwrap() + "\n";
+            assert_eq!(String::from_utf8(line).unwrap(), serde);
+        }
+    }
 
     #[test]
     fn streamed_json_is_the_same_as_whole_json() {
