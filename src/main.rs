@@ -356,3 +356,6 @@ fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     }
     result
 }
+
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -367,15 +367,39 @@ fn scale_value(w: &str) -> Option<f64> {
     })
 }
 
-/// The shapes of the words a number in words starts with (of the part
-/// before a hyphen: "twenty" of "twenty-five").
-fn number_starts() -> &'static super::lexicon::Shapes {
+/// Can a quantity start at this word? Only if the word (its part before a
+/// hyphen: "twenty" of "twenty-five") has the shape of a number word, a
+/// vague amount's first word or a currency code. A look at the shape
+/// passes over most words at once.
+fn may_start(tok: &Token<'_>) -> bool {
     static SHAPES: std::sync::OnceLock<super::lexicon::Shapes> = std::sync::OnceLock::new();
-    SHAPES.get_or_init(|| {
-        let mut words = vec!["a", "an", "half", "quarter", "three", "two"];
+    let shapes = SHAPES.get_or_init(|| {
+        let mut words = vec![
+            "a",
+            "an",
+            "half",
+            "quarter",
+            "three",
+            "two",
+            "hundreds",
+            "tens",
+            "thousands",
+            "millions",
+            "billions",
+            "dozens",
+            "scores",
+            "several",
+        ];
         words.extend(UNITS.iter().chain(TENS).map(|(w, _)| *w));
+        words.extend(CURRENCY_CODES);
         super::lexicon::Shapes::of(&words)
-    })
+    });
+    let norm = tok.norm.as_ref();
+    let head = match norm.bytes().position(|b| b == b'-') {
+        Some(k) => &norm[..k],
+        None => norm,
+    };
+    shapes.may_hold(head) || shapes.may_hold(norm)
 }
 
 /// A number without qualifier: token span, value, scale and unit.
@@ -420,6 +444,11 @@ pub fn find(tokens: &[Token<'_>], tolerance: f64) -> Vec<Quantity> {
     let title_case = is_title_case(tokens);
     let mut i = 0;
     while i < tokens.len() {
+        // Most words start nothing: a look at their shape says so.
+        if tokens[i].kind == Kind::Word && !may_start(&tokens[i]) {
+            i += 1;
+            continue;
+        }
         if let Some(q) = vague_at(tokens, i) {
             i = q.last + 1;
             if !excluded_after(tokens, q.last + 1) {
@@ -757,13 +786,7 @@ fn simple_at(tokens: &[Token<'_>], i: usize) -> Option<Simple> {
                 s.unit = Unit::Money;
                 return Some(s);
             }
-            // Most words start no number: a look at their shape says so.
-            let norm = tok.norm.as_ref();
-            let head = match norm.bytes().position(|b| b == b'-') {
-                Some(k) => &norm[..k],
-                None => norm,
-            };
-            if !number_starts().may_hold(head) {
+            if !may_start(tok) {
                 return None;
             }
             words_at(tokens, i)

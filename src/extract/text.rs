@@ -131,36 +131,33 @@ fn split_block(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
     let block = &text[start..end];
     let bytes = block.as_bytes();
     let mut sent_start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', bytes) {
+        // A stop inside the white space just passed over.
+        if i < sent_start {
+            continue;
+        }
         let b = bytes[i];
-        if matches!(b, b'.' | b'!' | b'?') {
-            // Take closing quotes and brackets with the sentence.
-            let mut j = i + 1;
-            while j < bytes.len() {
-                let rest = &block[j..];
-                if let Some(c) = rest.chars().next().filter(|c| "\"')]’”".contains(*c)) {
-                    j += c.len_utf8();
-                } else {
-                    break;
-                }
-            }
+        // Take closing quotes and brackets with the sentence.
+        let mut j = i + 1;
+        while j < bytes.len() {
             let rest = &block[j..];
-            let ws = rest.len() - rest.trim_start().len();
-            let next = rest.trim_start().chars().next();
-            let boundary = ws > 0
-                && next.is_some_and(|c| {
-                    c.is_uppercase() || c.is_ascii_digit() || "\"'‘“([".contains(c)
-                })
-                && !(b == b'.' && is_abbreviation(&block[sent_start..i]));
-            if boundary {
-                push(text, start + sent_start, start + j, out);
-                sent_start = j + ws;
-                i = sent_start;
-                continue;
+            if let Some(c) = rest.chars().next().filter(|c| "\"')]’”".contains(*c)) {
+                j += c.len_utf8();
+            } else {
+                break;
             }
         }
-        i += 1;
+        let rest = &block[j..];
+        let ws = rest.len() - rest.trim_start().len();
+        let next = rest.trim_start().chars().next();
+        let boundary = ws > 0
+            && next
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"'‘“([".contains(c))
+            && !(b == b'.' && is_abbreviation(&block[sent_start..i]));
+        if boundary {
+            push(text, start + sent_start, start + j, out);
+            sent_start = j + ws;
+        }
     }
     push(text, start + sent_start, end, out);
 }
@@ -177,14 +174,18 @@ fn is_abbreviation(before: &str) -> bool {
         return false;
     }
     // Initials and dotted abbreviations: "U.S", "J", "a.m".
-    let letters: Vec<&str> = word.split('.').collect();
-    if letters
-        .iter()
-        .all(|l| l.chars().count() == 1 && l.chars().all(char::is_alphabetic))
-    {
+    let initials = word.split('.').all(|l| {
+        let mut cs = l.chars();
+        cs.next().is_some_and(char::is_alphabetic) && cs.next().is_none()
+    });
+    if initials {
         return true;
     }
-    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    if word.is_ascii() {
+        ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    } else {
+        ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    }
 }
 
 /// The longest sentence read as one, in bytes. Longer runs of text (a
@@ -377,6 +378,21 @@ fn skip_markup(s: &str) -> Option<usize> {
 /// `.` in initials (`U.S.`, `a.m.`), and by a no-break space inside a digit
 /// group (`2 500`).
 fn word_len(s: &str) -> usize {
+    // Most words are ASCII letters or digits up to a space or a mark that
+    // joins nothing: found without the rules below.
+    let bytes = s.as_bytes();
+    let run = bytes
+        .iter()
+        .take(256)
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(bytes.len().min(256));
+    match bytes.get(run) {
+        None if run > 0 => return run,
+        Some(&b) if run > 0 && b.is_ascii() && !matches!(b, b',' | b'.' | b'-' | b'\'') => {
+            return run
+        }
+        _ => {}
+    }
     let mut prev: Option<char> = None;
     let mut end = 0;
     let mut count = 0;
