@@ -91,8 +91,10 @@ impl Extractor {
                 continue;
             }
             let contexts = context::resolve(&self.lex, tokens, quantities);
-            // The sentence as shown, made once and only if a claim is kept.
+            // The sentence as shown and its attributions, made once and only
+            // if a claim is kept.
             let mut shown: Option<String> = None;
+            let mut sources: Option<Vec<scope::Attribution>> = None;
             for (q, mut ctx) in quantities.iter().zip(contexts) {
                 if !keep(tokens, q, &ctx) {
                     continue;
@@ -120,7 +122,11 @@ impl Extractor {
                     }
                 }
                 let shown = shown.get_or_insert_with(|| text::display(text, sentence));
-                claims.push(self.claim(article, tokens, q, ctx, shown, &mut lines));
+                let sources = sources.get_or_insert_with(|| scope::attributions(tokens));
+                let source = scope::source_of(sources, tokens.len(), q);
+                let mut claim = self.claim(article, tokens, q, ctx, shown, &mut lines);
+                claim.source = source;
+                claims.push(claim);
             }
         }
         claims
@@ -214,7 +220,7 @@ impl Extractor {
             end: file_end,
             sentence: sentence.to_string(),
             scope,
-            source: scope::source(tokens, q),
+            source: None,
             outlet: article.meta.source.clone(),
             overflow: q.overflow,
         }

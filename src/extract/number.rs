@@ -395,11 +395,10 @@ fn may_start(tok: &Token<'_>) -> bool {
         super::lexicon::Shapes::of(&words)
     });
     let norm = tok.norm.as_ref();
-    let head = match norm.bytes().position(|b| b == b'-') {
-        Some(k) => &norm[..k],
-        None => norm,
-    };
-    shapes.may_hold(head) || shapes.may_hold(norm)
+    match norm.bytes().position(|b| b == b'-') {
+        Some(k) => shapes.may_hold(&norm[..k]) || shapes.may_hold(norm),
+        None => shapes.may_hold(norm),
+    }
 }
 
 /// A number without qualifier: token span, value, scale and unit.

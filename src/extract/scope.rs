@@ -389,14 +389,31 @@ fn resolve_weekday(published: Date, weekday: &str) -> Date {
 /// Who the sentence attributes its figures to: "according to X", "X said",
 /// "said X". The attribution nearest the number wins.
 pub fn source(tokens: &[Token<'_>], q: &Quantity) -> Option<String> {
-    let mut found: Vec<(usize, String)> = Vec::new();
-    let from = q.qual_start.saturating_sub(2 * WINDOW);
-    let to = tokens.len().min(q.last + 2 * WINDOW);
-    for (k, t) in tokens.iter().enumerate().take(to).skip(from) {
+    source_of(&attributions(tokens), tokens.len(), q)
+}
+
+/// An attribution in a sentence: at token `k`, naming `name`.
+#[derive(Debug, Clone)]
+pub struct Attribution {
+    k: usize,
+    /// A verb of saying that closes its clause ("..., the ministry said.");
+    /// one that opens another clause counts only before the number.
+    opens: bool,
+    name: String,
+}
+
+/// The attributions of a sentence, found once for all its figures.
+pub fn attributions(tokens: &[Token<'_>]) -> Vec<Attribution> {
+    let mut found = Vec::new();
+    for (k, t) in tokens.iter().enumerate() {
         let w = t.norm.as_ref();
         if w == "according" && tokens.get(k + 1).is_some_and(|n| n.norm == "to") {
-            if let Some(s) = phrase_after(tokens, k + 2) {
-                found.push((k, s));
+            if let Some(name) = phrase_after(tokens, k + 2) {
+                found.push(Attribution {
+                    k,
+                    opens: false,
+                    name,
+                });
             }
         } else if matches!(
             w,
@@ -437,30 +454,39 @@ pub fn source(tokens: &[Token<'_>], q: &Quantity) -> Option<String> {
                 && tokens
                     .get(k + 1)
                     .is_some_and(|t| t.is_capitalized() || t.norm == "the");
-            if inverted {
-                if let Some(s) = phrase_after(tokens, k + 1) {
-                    found.push((k, s));
-                }
-                continue;
-            }
-            if k > q.last && !closing {
-                continue;
-            }
-            if let Some(s) = phrase_before(tokens, k) {
-                found.push((k, s));
+            let name = if inverted {
+                phrase_after(tokens, k + 1)
+            } else {
+                phrase_before(tokens, k)
+            };
+            if let Some(name) = name {
+                found.push(Attribution {
+                    k,
+                    opens: !inverted && !closing,
+                    name,
+                });
             }
         }
     }
     found
-        .into_iter()
-        .min_by_key(|(k, _)| {
-            if *k > q.last {
-                2 * (k - q.last)
+}
+
+/// The source of quantity `q` among a sentence's attributions: the
+/// nearest within reach.
+pub fn source_of(found: &[Attribution], tokens: usize, q: &Quantity) -> Option<String> {
+    let from = q.qual_start.saturating_sub(2 * WINDOW);
+    let to = tokens.min(q.last + 2 * WINDOW);
+    found
+        .iter()
+        .filter(|a| a.k >= from && a.k < to && !(a.opens && a.k > q.last))
+        .min_by_key(|a| {
+            if a.k > q.last {
+                2 * (a.k - q.last)
             } else {
-                q.qual_start.saturating_sub(*k)
+                q.qual_start.saturating_sub(a.k)
             }
         })
-        .map(|(_, s)| s)
+        .map(|a| a.name.clone())
 }
 
 const PRONOUNS: &[&str] = &[

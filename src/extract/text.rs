@@ -228,6 +228,23 @@ fn push_one(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
 /// The sentence as shown in reports: white space runs folded to one space.
 pub fn display(text: &str, sentence: Sentence) -> String {
     let s = &text[sentence.start..sentence.end];
+    // Most sentences have single spaces only: shown as they are.
+    let mut prev_space = true;
+    let mut ascii = true;
+    let mut plain = true;
+    for &b in s.as_bytes() {
+        match b {
+            b' ' if prev_space => plain = false,
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => plain = false,
+            _ => {}
+        }
+        prev_space = b == b' ';
+        ascii &= b.is_ascii();
+    }
+    plain &= !prev_space;
+    if plain && (ascii || !s.chars().any(|c| !c.is_ascii() && c.is_whitespace())) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for (i, word) in s.split_whitespace().enumerate() {
         if i > 0 {
@@ -292,7 +309,7 @@ pub fn tokenize_into<'a>(
             }
         }
         if c.is_alphanumeric() {
-            let len = word_len(&s[i..]);
+            let (len, ascii) = word_len(&s[i..]);
             let tok = &s[i..i + len];
             let kind = if c.is_numeric() {
                 Kind::Number
@@ -300,7 +317,7 @@ pub fn tokenize_into<'a>(
                 Kind::Word
             };
             let (norm, possessive) = match lower {
-                Some(lower) if tok.is_ascii() => {
+                Some(lower) if ascii => {
                     let lower = &lower[start + i..start + i + len];
                     match lower.strip_suffix("'s").filter(|l| !l.is_empty()) {
                         Some(stem) => (Cow::Borrowed(stem), true),
@@ -376,8 +393,8 @@ fn skip_markup(s: &str) -> Option<usize> {
 /// joined by `,`/`.` between digits (`2,500`, `9.7`), by `-` and
 /// apostrophes between alphanumerics (`twenty-five`, `F-16`, `Iraq's`), by
 /// `.` in initials (`U.S.`, `a.m.`), and by a no-break space inside a digit
-/// group (`2 500`).
-fn word_len(s: &str) -> usize {
+/// group (`2 500`). Also says whether the word is all ASCII.
+fn word_len(s: &str) -> (usize, bool) {
     // Most words are ASCII letters or digits up to a space or a mark that
     // joins nothing: found without the rules below.
     let bytes = s.as_bytes();
@@ -387,9 +404,9 @@ fn word_len(s: &str) -> usize {
         .position(|b| !b.is_ascii_alphanumeric())
         .unwrap_or(bytes.len().min(256));
     match bytes.get(run) {
-        None if run > 0 => return run,
+        None if run > 0 => return (run, true),
         Some(&b) if run > 0 && b.is_ascii() && !matches!(b, b',' | b'.' | b'-' | b'\'') => {
-            return run
+            return (run, true)
         }
         _ => {}
     }
@@ -427,7 +444,8 @@ fn word_len(s: &str) -> usize {
         prev = Some(c);
         i += len;
     }
-    end.max(s.chars().next().map_or(0, char::len_utf8))
+    let len = end.max(s.chars().next().map_or(0, char::len_utf8));
+    (len, s[..len].is_ascii())
 }
 
 /// A dot after initials: "U" + "." + "S", or the final dot of "U.S." /

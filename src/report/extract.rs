@@ -130,13 +130,39 @@ pub fn json_line(c: &Claim, out: &mut Vec<u8>) {
 /// A JSON string: copied as it is when nothing in it needs escaping, else
 /// escaped by serde.
 fn json_str(s: &str, out: &mut Vec<u8>) {
-    if s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+    if needs_escape(s.as_bytes()) {
         serde_json::to_writer(&mut *out, s).expect("a string serializes");
     } else {
         out.push(b'"');
         out.extend_from_slice(s.as_bytes());
         out.push(b'"');
     }
+}
+
+/// Does JSON need any of these bytes escaped (a control character, `"` or
+/// `\`)? Eight bytes at a time.
+fn needs_escape(bytes: &[u8]) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    // Some byte of `x` is below `n` (for n <= 128).
+    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH != 0;
+    let zero = |x: u64| below(x, 1);
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_ne_bytes(word);
+        if below(x, 0x20)
+            || zero(x ^ (ONES * u64::from(b'"')))
+            || zero(x ^ (ONES * u64::from(b'\\')))
+        {
+            return true;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
 }
 
 fn json_opt(s: Option<&str>, out: &mut Vec<u8>) {
@@ -258,6 +284,24 @@ pub fn text(claims: &[Claim], articles: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escapes_are_found_anywhere() {
+        for n in 0..20 {
+            for bad in [b'"', b'\\', 0, 0x1f, b'\n'] {
+                let mut s = vec![b'a'; n];
+                for at in 0..n {
+                    s[at] = bad;
+                    assert!(needs_escape(&s), "{s:?}");
+                    s[at] = b'a';
+                }
+                assert!(!needs_escape(&s));
+            }
+        }
+        assert!(!needs_escape(
+            "ünïcödé — 💥 \u{7f} ~ !#$%&'()*+,-./09:;<=>?@AZ[]^_`az{|}".as_bytes()
+        ));
+    }
 
     #[test]
     fn json_lines_are_serde_s_output() {
