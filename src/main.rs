@@ -73,7 +73,7 @@ fn run(cli: Cli) -> Exit {
                 ReportFormat::Json => Box::new(report::json::Json),
                 ReportFormat::Html => Box::new(report::html::Html),
             };
-            finish(&renderer.render(&data), output.as_deref(), ok)
+            finish_with(|w| renderer.write_to(&data, w), output.as_deref(), ok)
         }
         Command::Check {
             paths,
@@ -130,8 +130,7 @@ fn check(
         }
     }
     if let (Some(path), Some(report)) = (write, &checked.report) {
-        let json = report::json::Json.render(report);
-        if let Err(e) = write_whole(path, json.as_bytes()) {
+        if let Err(e) = write_whole(path, |w| report::json::Json.write_to(report, w)) {
             eprintln!("error: could not write `{}`: {e}", path.display());
             return Exit::Error;
         }
@@ -315,10 +314,20 @@ fn extract(paths: &[PathBuf], config: &Config, format: ExtractFormat, quiet: boo
 /// Writes the output and gives the exit code: an error if any input could
 /// not be read or the output could not be written.
 fn finish(out: &str, file: Option<&Path>, inputs_ok: bool) -> Exit {
+    finish_with(|w| w.write_all(out.as_bytes()), file, inputs_ok)
+}
+
+/// [`finish`] with the output written by `write`, so that a large report
+/// need not be held whole in memory.
+fn finish_with(
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    file: Option<&Path>,
+    inputs_ok: bool,
+) -> Exit {
     let written = match file {
-        Some(path) => write_whole(path, out.as_bytes())
+        Some(path) => write_whole(path, write)
             .map_err(|e| format!("could not write `{}`: {e}", path.display())),
-        None => match std::io::stdout().lock().write_all(out.as_bytes()) {
+        None => match write(&mut std::io::stdout().lock()) {
             Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
                 Err(format!("could not write the output: {e}"))
             }
@@ -338,7 +347,10 @@ fn finish(out: &str, file: Option<&Path>, inputs_ok: bool) -> Exit {
 
 /// Writes a file whole or not at all: to a temporary file beside it, then
 /// renamed over it.
-fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+fn write_whole(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -349,7 +361,11 @@ fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.claimcheck-{}.tmp", std::process::id()));
     let result = std::fs::File::create(&tmp)
-        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
+        .and_then(|f| {
+            let mut out = std::io::BufWriter::new(f);
+            write(&mut out)?;
+            out.into_inner().map_err(|e| e.into_error())?.sync_all()
+        })
         .and_then(|()| std::fs::rename(&tmp, path));
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);

@@ -84,6 +84,12 @@ impl Report {
 pub trait Render {
     /// The whole report as text.
     fn render(&self, report: &Report) -> String;
+
+    /// Writes the report to `out`; a format that can writes it as it goes,
+    /// without the whole text in memory.
+    fn write_to(&self, report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        out.write_all(self.render(report).as_bytes())
+    }
 }
 
 /// "1 article", "5 articles".
