@@ -8,6 +8,7 @@
 //! to it). These are rules over words near the number, not a parser; each
 //! rule is tested on its own sentence below.
 
+use super::lexicon::word_set;
 use super::lexicon::{Lexicon, Place};
 use super::number::{Quantity, Unit};
 use super::text::{Kind, Token};
@@ -308,16 +309,19 @@ const BEFORE_GAP: &[&str] = &[
 /// Is token `k` a clause boundary for forward scans?
 fn clause_boundary(t: &Token<'_>) -> bool {
     match t.kind {
-        Kind::Punct => ",;:—–()[]\"“”!?".contains(t.text),
+        Kind::Punct => matches!(
+            t.text,
+            "," | ";" | ":" | "—" | "–" | "(" | ")" | "[" | "]" | "\"" | "“" | "”" | "!" | "?"
+        ),
         Kind::Number => true,
-        Kind::Word => CLAUSE_STOP.contains(&t.norm.as_ref()),
+        Kind::Word => word_set!(CLAUSE_STOP).contains(&t.norm),
     }
 }
 
 /// A word between a preposition and a place: "northern", "Hamas-run".
 fn place_adjective(t: &Token<'_>) -> bool {
     let w = t.norm.as_ref();
-    PLACE_ADJECTIVES.contains(&w)
+    word_set!(PLACE_ADJECTIVES).contains(w)
         || [
             "-run",
             "-held",
@@ -350,7 +354,7 @@ pub fn mentions(lex: &Lexicon, tokens: &[Token<'_>]) -> Vec<Mention> {
         // the relative clause.
         let antecedent = tokens.get(end).is_some_and(|t| t.text == ",")
             && tokens.get(end + 1).is_some_and(|t| t.norm == "where");
-        let mut locative = before.is_some_and(|w| LOCATIVE.contains(&w)) || antecedent;
+        let mut locative = before.is_some_and(|w| word_set!(LOCATIVE).contains(w)) || antecedent;
         let possessive = tokens[end - 1].possessive;
         // "in Iraq and Syria", "in Iraq, Syria and Jordan".
         if matches!(before, Some("and" | "or" | ",")) && !possessive {
@@ -369,7 +373,7 @@ pub fn mentions(lex: &Lexicon, tokens: &[Token<'_>]) -> Vec<Mention> {
             of: before == Some("of"),
             to: before == Some("to"),
             destination: matches!(before, Some("to" | "into" | "toward" | "towards")),
-            object: before.is_some_and(|w| OBJECT_MARKERS.contains(&w)),
+            object: before.is_some_and(|w| word_set!(OBJECT_MARKERS).contains(w)),
             possessive,
             aside: in_aside(tokens, i),
         });
@@ -619,8 +623,8 @@ fn plain_list(tokens: &[Token<'_>], mentions: &[Mention], from: usize, to: usize
         let t = &tokens[k];
         let w = t.norm.as_ref();
         mentions.iter().any(|m| m.start <= k && k < m.end)
-            || LOCATIVE.contains(&w)
-            || PLACE_ADJECTIVES.contains(&w)
+            || word_set!(LOCATIVE).contains(w)
+            || word_set!(PLACE_ADJECTIVES).contains(w)
             || matches!(
                 w,
                 "," | "and"
@@ -853,7 +857,7 @@ fn skip_modifiers(tokens: &[Token<'_>], mut k: usize) -> usize {
     for _ in 0..3 {
         match tokens.get(k) {
             Some(t)
-                if PLACE_ADJECTIVES.contains(&t.norm.as_ref())
+                if word_set!(PLACE_ADJECTIVES).contains(&t.norm)
                     || matches!(t.norm.as_ref(), "a" | "an" | "its" | "their") =>
             {
                 k += 1
@@ -868,7 +872,7 @@ fn skip_modifiers(tokens: &[Token<'_>], mut k: usize) -> usize {
 /// it ("on the US", "against Israeli forces").
 fn skip_back_modifiers(tokens: &[Token<'_>], start: usize) -> usize {
     let mut k = start - 1;
-    while k > 0 && k + 3 > start && PLACE_ADJECTIVES.contains(&tokens[k].norm.as_ref()) {
+    while k > 0 && k + 3 > start && word_set!(PLACE_ADJECTIVES).contains(&tokens[k].norm) {
         k -= 1;
     }
     k

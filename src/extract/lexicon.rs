@@ -138,6 +138,37 @@ impl Shapes {
     }
 }
 
+/// A fixed list of words, looked up by shape before the list is read.
+#[derive(Debug)]
+pub(crate) struct WordSet {
+    shapes: Shapes,
+    words: &'static [&'static str],
+}
+
+impl WordSet {
+    pub(crate) fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            shapes: Shapes::of(words),
+            words,
+        }
+    }
+
+    #[inline]
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        self.shapes.may_hold(w) && self.words.contains(&w)
+    }
+}
+
+/// A [`WordSet`] built once: `word_set!(LIST)`.
+macro_rules! word_set {
+    ($list:expr) => {{
+        static SET: std::sync::OnceLock<$crate::extract::lexicon::WordSet> =
+            std::sync::OnceLock::new();
+        SET.get_or_init(|| $crate::extract::lexicon::WordSet::new($list))
+    }};
+}
+pub(crate) use word_set;
+
 impl Default for Shapes {
     fn default() -> Self {
         Shapes(Box::new([0; 1024]))

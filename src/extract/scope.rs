@@ -8,6 +8,7 @@
 //! publication date. [`source`] finds the attribution ("according to the
 //! Gaza Health Ministry", "the Pentagon said", "local officials say").
 
+use super::lexicon::word_set;
 use super::number::Quantity;
 use super::text::{Kind, Token};
 use crate::corpus::Date;
@@ -182,7 +183,10 @@ pub fn scope(tokens: &[Token<'_>], q: &Quantity, published: Option<Date>) -> Opt
 /// clause word before it to the next after it.
 fn clause(tokens: &[Token<'_>], q: &Quantity) -> (usize, usize) {
     let boundary = |t: &Token<'_>| match t.kind {
-        Kind::Punct => ",;:—–()[]\"“”".contains(t.text),
+        Kind::Punct => matches!(
+            t.text,
+            "," | ";" | ":" | "—" | "–" | "(" | ")" | "[" | "]" | "\"" | "“" | "”"
+        ),
         Kind::Word => matches!(
             t.norm.as_ref(),
             "which"
@@ -223,7 +227,7 @@ fn after_speech(tokens: &[Token<'_>], k: usize) -> bool {
     if p > 0 && matches!(tokens[p - 1].norm.as_ref(), "on" | "late" | "early") {
         p -= 1;
     }
-    if p > 0 && SPEECH.contains(&tokens[p - 1].norm.as_ref()) {
+    if p > 0 && word_set!(SPEECH).contains(&tokens[p - 1].norm) {
         return true;
     }
     // "The Department of Defense on Monday identified ...": the day of a
@@ -238,7 +242,7 @@ fn after_speech(tokens: &[Token<'_>], k: usize) -> bool {
         n += 1;
     }
     tokens.get(n).is_some_and(|t| {
-        SPEECH.contains(&t.norm.as_ref())
+        word_set!(SPEECH).contains(&t.norm)
             || matches!(
                 t.norm.as_ref(),
                 "identified" | "named" | "released" | "published" | "updated" | "revised"
