@@ -527,6 +527,26 @@ mod tests {
     }
 
     #[test]
+    fn sentences_are_shown_with_white_space_folded() {
+        let shown = |s: &str| {
+            display(
+                s,
+                Sentence {
+                    start: 0,
+                    end: s.len(),
+                },
+            )
+        };
+        assert_eq!(
+            shown("The US has 2,500 troops."),
+            "The US has 2,500 troops."
+        );
+        assert_eq!(shown("a  b\tc\nd\r\ne"), "a b c d e");
+        assert_eq!(shown("über\u{a0}9 — x\u{2009}y"), "über 9 — x y");
+        assert_eq!(shown("ünïcödé — fine"), "ünïcödé — fine");
+    }
+
+    #[test]
     fn tokens_skip_urls_and_tags() {
         assert_eq!(
             texts("See https://x.com/2023/10/11/a-123. <b>5</b> ships <!-- 7 -->"),

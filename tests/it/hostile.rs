@@ -282,3 +282,40 @@ fn regression_offsets_are_bytes_of_the_file_with_a_bom_or_windows_1252() {
         assert_eq!(&bytes[s..e], b"2,500", "{line}");
     }
 }
+
+#[test]
+fn many_files_come_out_whole_and_in_file_order() {
+    // More files than the workers may run ahead of the writer, with bad
+    // files among them, in nested folders.
+    let dir = folder("many");
+    let mut expected = Vec::new();
+    for n in 0..700 {
+        let sub = dir.join(format!("{:02}", n % 7));
+        std::fs::create_dir_all(&sub).unwrap();
+        let path = sub.join(format!("a{n:04}.md"));
+        if n % 97 == 5 {
+            std::fs::write(&path, b"\0binary").unwrap();
+            continue;
+        }
+        std::fs::write(&path, format!("The army sent {} troops.\n", 1000 + n)).unwrap();
+        expected.push((path.display().to_string(), format!("{}", 1000 + n)));
+    }
+    expected.sort();
+    let mut seen = Vec::new();
+    let mut failed = 0;
+    let errors = claimcheck::extract_each(
+        std::slice::from_ref(&dir),
+        &Config::builtin(),
+        &|_| {},
+        |result| match result {
+            claimcheck::FileResult::Read { path, claims, .. } => {
+                assert_eq!(claims.len(), 1, "{path}");
+                seen.push((path, claims[0].number.clone()));
+            }
+            claimcheck::FileResult::Failed(_) => failed += 1,
+        },
+    );
+    assert!(errors.is_empty());
+    assert_eq!(failed, 8);
+    assert_eq!(seen, expected);
+}
