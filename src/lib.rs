@@ -157,7 +157,19 @@ pub fn extract_map<R: Send>(
                 }
                 let batch = files[first..(first + BATCH).min(files.len())]
                     .iter()
-                    .map(|(path, shown)| map(read_one(extractor, path, shown, config, done)))
+                    .map(|(path, shown)| {
+                        // A bug met in one file fails that file, not the
+                        // run (nor leaves the other workers waiting).
+                        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            read_one(extractor, path, shown, config, done)
+                        }));
+                        map(read.unwrap_or_else(|_| {
+                            FileResult::Failed(FileError::unreadable(
+                                shown.as_str(),
+                                "claimcheck failed on this file (a bug; please report it)",
+                            ))
+                        }))
+                    })
                     .collect();
                 if tx.send((first, batch)).is_err() {
                     break;
