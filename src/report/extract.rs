@@ -79,52 +79,54 @@ pub fn indented(c: &Claim) -> String {
 pub fn json_line(c: &Claim, out: &mut Vec<u8>) {
     out.extend_from_slice(b"{\"number\":");
     json_str(&c.number, out);
-    for (name, v) in [
-        (&b",\"value\":"[..], c.value),
-        (b",\"lower\":", c.lower),
-        (b",\"upper\":", c.upper),
-    ] {
-        out.extend_from_slice(name);
+    for (name, v) in [("value", c.value), ("lower", c.lower), ("upper", c.upper)] {
+        json_key(name, out);
         json_value(v, out);
     }
     out.extend_from_slice(b",\"qualifier\":\"");
     out.extend_from_slice(c.qualifier.as_str().as_bytes());
-    out.extend_from_slice(b"\",\"measure\":");
-    json_str(&c.measure, out);
-    out.extend_from_slice(b",\"actor\":");
-    json_opt(c.actor.as_deref(), out);
-    out.extend_from_slice(b",\"location\":");
-    json_opt(c.location.as_deref(), out);
-    out.extend_from_slice(b",\"key\":");
-    json_str(&c.key, out);
-    out.extend_from_slice(b",\"article\":");
-    json_str(&c.article, out);
-    out.extend_from_slice(b",\"date\":");
-    match c.date {
-        Some(d) => json_str(&d.to_string(), out),
-        None => out.extend_from_slice(b"null"),
+    out.push(b'"');
+    let date = c.date.map(|d| d.to_string());
+    for (name, v) in [
+        ("measure", Some(c.measure.as_str())),
+        ("actor", c.actor.as_deref()),
+        ("location", c.location.as_deref()),
+        ("key", Some(c.key.as_str())),
+        ("article", Some(c.article.as_str())),
+        ("date", date.as_deref()),
+    ] {
+        json_key(name, out);
+        json_opt(v, out);
     }
     for (name, n) in [
-        (&b",\"line\":"[..], c.line),
-        (b",\"column\":", c.column),
-        (b",\"start\":", c.start),
-        (b",\"end\":", c.end),
+        ("line", c.line),
+        ("column", c.column),
+        ("start", c.start),
+        ("end", c.end),
     ] {
-        out.extend_from_slice(name);
+        json_key(name, out);
         json_uint(n as u64, out);
     }
-    out.extend_from_slice(b",\"sentence\":");
-    json_str(&c.sentence, out);
-    out.extend_from_slice(b",\"scope\":");
-    json_opt(c.scope.as_deref(), out);
-    out.extend_from_slice(b",\"source\":");
-    json_opt(c.source.as_deref(), out);
-    out.extend_from_slice(b",\"outlet\":");
-    json_opt(c.outlet.as_deref(), out);
+    for (name, v) in [
+        ("sentence", Some(c.sentence.as_str())),
+        ("scope", c.scope.as_deref()),
+        ("source", c.source.as_deref()),
+        ("outlet", c.outlet.as_deref()),
+    ] {
+        json_key(name, out);
+        json_opt(v, out);
+    }
     if c.overflow {
         out.extend_from_slice(b",\"overflow\":true");
     }
     out.extend_from_slice(b"}\n");
+}
+
+/// `,"name":` before a field that is not the first.
+fn json_key(name: &str, out: &mut Vec<u8>) {
+    out.extend_from_slice(b",\"");
+    out.extend_from_slice(name.as_bytes());
+    out.extend_from_slice(b"\":");
 }
 
 /// A JSON string: copied as it is when nothing in it needs escaping, else
