@@ -448,12 +448,11 @@ pub fn parse(path: &str, text: String) -> Article {
         body_start = end;
         let parsed = match yaml_guard(yaml) {
             Some(why) => Err(why),
-            None if simple_front_matter(yaml).is_some() => {
-                Ok(simple_front_matter(yaml).unwrap_or_default())
-            }
-            None => serde_yaml::from_str::<FrontMatter>(yaml).map_err(|e| {
-                let line = e.location().map(|l| l.line() + 1).unwrap_or(1);
-                format!("front matter at line {line} is not valid YAML")
+            None => simple_front_matter(yaml).map(Ok).unwrap_or_else(|| {
+                serde_yaml::from_str::<FrontMatter>(yaml).map_err(|e| {
+                    let line = e.location().map(|l| l.line() + 1).unwrap_or(1);
+                    format!("front matter at line {line} is not valid YAML")
+                })
             }),
         };
         match parsed {
