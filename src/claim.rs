@@ -112,11 +112,16 @@ pub fn make_key(
     location: Option<&str>,
     scope: Option<&str>,
 ) -> String {
-    let mut key = format!(
-        "{measure}/{}/{}",
-        actor.unwrap_or("-"),
-        location.unwrap_or("-")
-    );
+    let (actor, location) = (actor.unwrap_or("-"), location.unwrap_or("-"));
+    let scope_len = scope.map_or(0, |s| s.len() + 1);
+    let mut key =
+        String::with_capacity(measure.len() + actor.len() + location.len() + scope_len + 2);
+    for (i, part) in [measure, actor, location].into_iter().enumerate() {
+        if i > 0 {
+            key.push('/');
+        }
+        key.push_str(part);
+    }
     if let Some(scope) = scope {
         key.push('@');
         key.push_str(scope);
@@ -128,7 +133,12 @@ pub fn make_key(
 /// "including 3,760 children", a different quantity from the whole.
 pub fn with_subset(key: String, subset: Option<&str>) -> String {
     match subset {
-        Some(s) => format!("{key}#{s}"),
+        Some(s) => {
+            let mut key = key;
+            key.push('#');
+            key.push_str(s);
+            key
+        }
         None => key,
     }
 }

@@ -66,7 +66,7 @@ impl Extractor {
         let mut topic_cache: HashMap<usize, Vec<context::Topic>> = HashMap::new();
         for (n, &sentence) in sentences.iter().enumerate() {
             let slice = &text[sentence.start..sentence.end];
-            if !might_have_number(slice) {
+            if !might_have_number(slice, &lower[sentence.start..sentence.end]) {
                 continue;
             }
             let mut read = if recent.len() > TOPIC_SENTENCES {
@@ -182,11 +182,16 @@ impl Extractor {
         let actor = ctx.actor.map(|a| self.lex.actors[a].clone());
         let key_actor = ctx.key_actor.map(|a| self.lex.actors[a].as_str());
         let location = (!ctx.locations.is_empty()).then(|| {
-            ctx.locations
+            let mut names = ctx
+                .locations
                 .iter()
-                .map(|&l| self.lex.locations[l].as_str())
-                .collect::<Vec<_>>()
-                .join("+")
+                .map(|&l| self.lex.locations[l].as_str());
+            let mut joined = names.next().unwrap_or_default().to_string();
+            for name in names {
+                joined.push('+');
+                joined.push_str(name);
+            }
+            joined
         });
         let (line, column) = lines.locate(start);
         // Offsets of the file on disk, not of the decoded text.
@@ -274,8 +279,9 @@ const NUMBER_WORDS: &[&str] = &[
 fn number_words() -> &'static aho_corasick::AhoCorasick {
     static MATCHER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     MATCHER.get_or_init(|| {
+        // Run on ASCII-lowercased text, so that the matcher can use its
+        // SIMD prefilter, which case-insensitive patterns rule out.
         aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(NUMBER_WORDS)
             .expect("the number words build a matcher")
@@ -284,16 +290,16 @@ fn number_words() -> &'static aho_corasick::AhoCorasick {
 
 /// A cheap test that skips most sentences without numbers: a digit (any
 /// script), or a number word standing as a word ("one" in "someone" does
-/// not count).
-fn might_have_number(s: &str) -> bool {
+/// not count). `lower` is `s` with ASCII letters lowercased.
+fn might_have_number(s: &str, lower: &str) -> bool {
     let bytes = s.as_bytes();
-    if bytes.iter().any(u8::is_ascii_digit) {
+    if text::has_ascii_digit(bytes) {
         return true;
     }
     if !s.is_ascii() && s.chars().any(char::is_numeric) {
         return true;
     }
-    number_words().find_iter(s).any(|m| {
+    number_words().find_iter(lower).any(|m| {
         let before = m.start().checked_sub(1).map(|i| bytes[i]);
         let after = bytes.get(m.end()).copied();
         let starts = before.is_none_or(|b| !b.is_ascii_alphabetic());
@@ -386,7 +392,7 @@ impl<'a> LineIndex<'a> {
         let text = self.text;
         let starts = self.starts.get_or_insert_with(|| {
             std::iter::once(0)
-                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
                 .collect()
         });
         let line = starts.partition_point(|&s| s <= offset);

@@ -440,7 +440,8 @@ impl Simple {
 /// relative width given to "about".
 pub fn find(tokens: &[Token<'_>], tolerance: f64) -> Vec<Quantity> {
     let mut out = Vec::new();
-    let title_case = is_title_case(tokens);
+    // Asked for only by some figures: found the first time.
+    let mut title_case: Option<bool> = None;
     let mut i = 0;
     while i < tokens.len() {
         // Most words start nothing: a look at their shape says so.
@@ -569,6 +570,7 @@ pub fn find(tokens: &[Token<'_>], tolerance: f64) -> Vec<Quantity> {
             continue;
         }
         if !q.explicit_qualifier && q.unit != Unit::Money {
+            let title_case = *title_case.get_or_insert_with(|| is_title_case(tokens));
             q.identifier_like = identifier_before(tokens, q.first, title_case);
         }
         out.push(q);

@@ -71,7 +71,7 @@ pub fn sentences(text: &str, body_start: usize) -> Vec<Sentence> {
     // Blocks: runs of lines that belong to one paragraph.
     let mut block_start: Option<usize> = None;
     let mut pos = body_start;
-    for line in body.split_inclusive('\n') {
+    for line in split_lines(body) {
         let content = line.trim_end_matches(['\n', '\r']);
         let blank = content.trim().is_empty();
         let starts_item = starts_block(content);
@@ -92,11 +92,50 @@ pub fn sentences(text: &str, body_start: usize) -> Vec<Sentence> {
     out
 }
 
+/// The lines of `s`, each with its line break (as `split_inclusive('\n')`,
+/// the breaks found with SIMD).
+pub fn split_lines(s: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let mut ends = memchr::memchr_iter(b'\n', s.as_bytes());
+    std::iter::from_fn(move || {
+        if start >= s.len() {
+            return None;
+        }
+        let end = ends.next().map_or(s.len(), |i| i + 1);
+        let line = &s[start..end];
+        start = end;
+        Some(line)
+    })
+}
+
+/// Is there an ASCII digit in `bytes`? Eight bytes at a time.
+pub fn has_ascii_digit(bytes: &[u8]) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const LOW7: u64 = u64::from_ne_bytes([0x7f; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_ne_bytes(word);
+        // Some byte strictly between b'/' and b':' (bytes of 128 and up
+        // excluded by `!x`), without a carry between bytes.
+        let y = x & LOW7;
+        let between = (ONES * (127 + u64::from(b':'))).wrapping_sub(y)
+            & !x
+            & (y + ONES * (127 - u64::from(b'/')))
+            & HIGH;
+        if between != 0 {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(u8::is_ascii_digit)
+}
+
 /// Hard-wrapped prose: most lines are long and of similar length, so a
 /// single line break is not a boundary.
 fn is_hard_wrapped(body: &str) -> bool {
-    let lines: Vec<usize> = body
-        .lines()
+    let lines: Vec<usize> = split_lines(body)
         .map(|l| l.trim_end().chars().count())
         .filter(|&n| n > 0)
         .collect();
@@ -295,6 +334,37 @@ pub fn tokenize_into<'a>(
     let mut i = 0;
     while let Some(c) = char_at(s, i) {
         let b = bytes[i];
+        // The common cases first: a space, a plain ASCII word that starts no
+        // URL. They give what the general rules below would.
+        if b == b' ' {
+            i += 1;
+            space_before = true;
+            continue;
+        }
+        if let (Some(lower), true) = (lower, b.is_ascii_alphanumeric()) {
+            let markup = match b {
+                b'h' | b'H' => matches!(bytes.get(i + 1), Some(b't' | b'T')),
+                b'w' | b'W' => matches!(bytes.get(i + 1), Some(b'w' | b'W')),
+                _ => false,
+            };
+            if let (false, Some(len)) = (markup, plain_word_len(&bytes[i..])) {
+                tokens.push(Token {
+                    text: &s[i..i + len],
+                    start: start + i,
+                    kind: if b.is_ascii_digit() {
+                        Kind::Number
+                    } else {
+                        Kind::Word
+                    },
+                    norm: Cow::Borrowed(&lower[start + i..start + i + len]),
+                    possessive: false,
+                    space_before,
+                });
+                i += len;
+                space_before = false;
+                continue;
+            }
+        }
         if c.is_whitespace() && !(is_group_space(c) && in_digit_group(s, i)) {
             i += c.len_utf8();
             space_before = true;
@@ -395,20 +465,8 @@ fn skip_markup(s: &str) -> Option<usize> {
 /// `.` in initials (`U.S.`, `a.m.`), and by a no-break space inside a digit
 /// group (`2 500`). Also says whether the word is all ASCII.
 fn word_len(s: &str) -> (usize, bool) {
-    // Most words are ASCII letters or digits up to a space or a mark that
-    // joins nothing: found without the rules below.
-    let bytes = s.as_bytes();
-    let run = bytes
-        .iter()
-        .take(256)
-        .position(|b| !b.is_ascii_alphanumeric())
-        .unwrap_or(bytes.len().min(256));
-    match bytes.get(run) {
-        None if run > 0 => return (run, true),
-        Some(&b) if run > 0 && b.is_ascii() && !matches!(b, b',' | b'.' | b'-' | b'\'') => {
-            return (run, true)
-        }
-        _ => {}
+    if let Some(len) = plain_word_len(s.as_bytes()) {
+        return (len, true);
     }
     let mut prev: Option<char> = None;
     let mut end = 0;
@@ -446,6 +504,24 @@ fn word_len(s: &str) -> (usize, bool) {
     }
     let len = end.max(s.chars().next().map_or(0, char::len_utf8));
     (len, s[..len].is_ascii())
+}
+
+/// Most words are ASCII letters or digits up to a space or a mark that
+/// joins nothing: their length, found without the rules of [`word_len`]
+/// (which give the same); `None` for any other word.
+fn plain_word_len(bytes: &[u8]) -> Option<usize> {
+    let run = bytes
+        .iter()
+        .take(256)
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(bytes.len().min(256));
+    match bytes.get(run) {
+        None if run > 0 => Some(run),
+        Some(&b) if run > 0 && b.is_ascii() && !matches!(b, b',' | b'.' | b'-' | b'\'') => {
+            Some(run)
+        }
+        _ => None,
+    }
 }
 
 /// A dot after initials: "U" + "." + "S", or the final dot of "U.S." /
@@ -544,6 +620,24 @@ mod tests {
         assert_eq!(shown("a  b\tc\nd\r\ne"), "a b c d e");
         assert_eq!(shown("über\u{a0}9 — x\u{2009}y"), "über 9 — x y");
         assert_eq!(shown("ünïcödé — fine"), "ünïcödé — fine");
+    }
+
+    #[test]
+    fn digits_and_lines_are_found_as_the_plain_loops_find_them() {
+        for len in 0..19 {
+            for at in 0..len {
+                for b in 0..=255u8 {
+                    let mut s = vec![b'a'; len];
+                    s[at] = b;
+                    assert_eq!(has_ascii_digit(&s), b.is_ascii_digit(), "{s:?}");
+                }
+            }
+        }
+        for s in ["", "a", "\n", "a\n", "a\nb", "\n\n", "a\r\n\nb\n"] {
+            let ours: Vec<&str> = split_lines(s).collect();
+            let std: Vec<&str> = s.split_inclusive('\n').collect();
+            assert_eq!(ours, std);
+        }
     }
 
     #[test]
