@@ -699,22 +699,25 @@ pub(crate) fn match_phrase(tokens: &[Token<'_>], i: usize, phrase: &str) -> Opti
     }
 }
 
-/// Does `phrase` end in the word `last`?
-fn ends_in_word(phrase: &str, last: &str) -> bool {
-    phrase
-        .strip_suffix(last)
-        .is_some_and(|head| head.is_empty() || head.ends_with(' '))
-}
+/// The qualifiers by their last word, each with its number of words, in
+/// the order of [`QUALIFIERS`].
+type ByLastWord = std::collections::HashMap<
+    &'static str,
+    Vec<(&'static str, Qualifier, usize)>,
+    std::hash::BuildHasherDefault<super::lexicon::Fnv>,
+>;
 
-/// The last words of the qualifiers, to reject most numbers at once.
-fn qualifier_last_words() -> &'static std::collections::HashSet<&'static str> {
-    static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    WORDS.get_or_init(|| {
-        QUALIFIERS
-            .iter()
-            .filter_map(|(p, _)| p.rsplit(' ').next())
-            .collect()
+/// The qualifiers by their last word: most numbers follow none of them.
+fn qualifiers_by_last_word() -> &'static ByLastWord {
+    static MAP: std::sync::OnceLock<ByLastWord> = std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = ByLastWord::default();
+        for &(phrase, q) in QUALIFIERS {
+            let last = phrase.rsplit(' ').next().unwrap_or(phrase);
+            let n = phrase.split(' ').count();
+            map.entry(last).or_default().push((phrase, q, n));
+        }
+        map
     })
 }
 
@@ -728,14 +731,10 @@ fn qualifier_before(tokens: &[Token<'_>], first: usize) -> (Option<Qualifier>, u
     if last == "between" {
         return (None, first - 1);
     }
-    if !qualifier_last_words().contains(&last) {
+    let Some(candidates) = qualifiers_by_last_word().get(last) else {
         return (None, first);
-    }
-    for &(phrase, q) in QUALIFIERS {
-        if !ends_in_word(phrase, last) {
-            continue;
-        }
-        let n = phrase.bytes().filter(|&b| b == b' ').count() + 1;
+    };
+    for &(phrase, q, n) in candidates {
         if first < n {
             continue;
         }
@@ -813,42 +812,62 @@ fn simple_at(tokens: &[Token<'_>], i: usize) -> Option<Simple> {
 /// The value of a run of digits with `,`/`.`/no-break-space separators, or
 /// `None` if it is not a well-formed number (`1,2,3`, `1.2.3`).
 fn parse_digits(s: &str) -> Option<f64> {
-    let mut clean = String::with_capacity(s.len());
-    let mut groups: Vec<usize> = vec![0];
+    // The digits as ASCII, with the decimal point, on the stack: at most a
+    // byte a character, and a token has at most 256 characters (1,024
+    // bytes), so the buffer always holds it.
+    let mut clean = [0u8; 1024];
+    if s.len() > clean.len() {
+        return None;
+    }
+    let mut len = 0;
+    // The digit groups: the first one's length, the current one's, and
+    // whether a thousands group after the first was not three digits.
+    let (mut first_group, mut group, mut groups) = (0usize, 0usize, 1usize);
+    let mut bad_group = false;
     let mut dots = 0;
+    // Ends the current group at a separator or the decimal point.
+    let mut close = |group: usize, groups: &mut usize| {
+        if *groups == 1 {
+            first_group = group;
+        } else if group != 3 {
+            bad_group = true;
+        }
+        *groups += 1;
+    };
     for c in s.chars() {
         if let Some(d) = digit_value(c) {
-            clean.push(char::from(b'0' + d));
-            *groups.last_mut()? += 1;
+            clean[len] = b'0' + d;
+            len += 1;
+            group += 1;
         } else if c == ',' || c == '\u{a0}' || c == '\u{202f}' || c == '\u{2009}' || c == '\u{66c}'
         {
             if dots > 0 {
                 return None;
             }
-            groups.push(0);
+            close(group, &mut groups);
+            group = 0;
         } else if c == '.' || c == '\u{66b}' {
             dots += 1;
             if dots > 1 {
                 return None;
             }
-            clean.push('.');
-            groups.push(0);
+            close(group, &mut groups);
+            clean[len] = b'.';
+            len += 1;
+            group = 0;
         } else {
             return None;
         }
     }
+    // Without a decimal point the last group is a thousands group too.
+    if dots == 0 {
+        close(group, &mut groups);
+    }
     // Thousands groups after the first must have three digits.
-    let int_groups = if dots == 1 {
-        &groups[..groups.len() - 1]
-    } else {
-        &groups[..]
-    };
-    if int_groups.len() > 1 && int_groups[1..].iter().any(|&g| g != 3) {
+    if bad_group || first_group == 0 {
         return None;
     }
-    if int_groups.first() == Some(&0) {
-        return None;
-    }
+    let clean = std::str::from_utf8(&clean[..len]).ok()?;
     // Integers past 15 digits are not exact in a float: no value rather
     // than a wrong one (see `OVERFLOW`).
     let int_digits = clean

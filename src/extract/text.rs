@@ -510,11 +510,7 @@ fn word_len(s: &str) -> (usize, bool) {
 /// joins nothing: their length, found without the rules of [`word_len`]
 /// (which give the same); `None` for any other word.
 fn plain_word_len(bytes: &[u8]) -> Option<usize> {
-    let run = bytes
-        .iter()
-        .take(256)
-        .position(|b| !b.is_ascii_alphanumeric())
-        .unwrap_or(bytes.len().min(256));
+    let run = alnum_run(bytes);
     match bytes.get(run) {
         None if run > 0 => Some(run),
         Some(&b) if run > 0 && b.is_ascii() && !matches!(b, b',' | b'.' | b'-' | b'\'') => {
@@ -522,6 +518,42 @@ fn plain_word_len(bytes: &[u8]) -> Option<usize> {
         }
         _ => None,
     }
+}
+
+/// How many ASCII letters and digits `bytes` starts with, up to 256;
+/// eight bytes at a time.
+fn alnum_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const LOW7: u64 = u64::from_le_bytes([0x7f; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    // The high bit of each byte of `y` (`x` without high bits) strictly
+    // between `m` and `n`, bytes of `x` of 128 and up left out; no carry
+    // crosses bytes, so each byte's answer is exact.
+    let between = |x: u64, y: u64, m: u8, n: u8| {
+        (ONES * (127 + u64::from(n))).wrapping_sub(y)
+            & !x
+            & (y + ONES * (127 - u64::from(m)))
+            & HIGH
+    };
+    let limit = bytes.len().min(256);
+    let mut k = 0;
+    while k + 8 <= limit {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&bytes[k..k + 8]);
+        let x = u64::from_le_bytes(word);
+        let digits = between(x, x & LOW7, b'/', b':');
+        // Letters folded to lowercase: other bytes fold outside a..z.
+        let letters = between(x, (x | ONES * 0x20) & LOW7, b'`', b'{');
+        let others = !(digits | letters) & HIGH;
+        if others != 0 {
+            return k + (others.trailing_zeros() / 8) as usize;
+        }
+        k += 8;
+    }
+    while k < limit && bytes[k].is_ascii_alphanumeric() {
+        k += 1;
+    }
+    k
 }
 
 /// A dot after initials: "U" + "." + "S", or the final dot of "U.S." /
@@ -638,6 +670,28 @@ mod tests {
             let std: Vec<&str> = s.split_inclusive('\n').collect();
             assert_eq!(ours, std);
         }
+    }
+
+    #[test]
+    fn alphanumeric_runs_are_found_as_the_plain_loop_finds_them() {
+        let plain = |b: &[u8]| {
+            b.iter()
+                .take(256)
+                .position(|c| !c.is_ascii_alphanumeric())
+                .unwrap_or(b.len().min(256))
+        };
+        for len in 0..20 {
+            for at in 0..len {
+                for b in 0..=255u8 {
+                    let mut s = vec![b'x'; len];
+                    s[at] = b;
+                    assert_eq!(alnum_run(&s), plain(&s), "{s:?}");
+                }
+            }
+        }
+        let long = vec![b'7'; 300];
+        assert_eq!(alnum_run(&long), 256);
+        assert_eq!(alnum_run(b"Zz09azAZ@[`{/:"), 8);
     }
 
     #[test]
