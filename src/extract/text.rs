@@ -543,7 +543,7 @@ fn alnum_run(bytes: &[u8]) -> usize {
         let x = u64::from_le_bytes(word);
         let digits = between(x, x & LOW7, b'/', b':');
         // Letters folded to lowercase: other bytes fold outside a..z.
-        let letters = between(x, (x | ONES * 0x20) & LOW7, b'`', b'{');
+        let letters = between(x, (x | (ONES * 0x20)) & LOW7, b'`', b'{');
         let others = !(digits | letters) & HIGH;
         if others != 0 {
             return k + (others.trailing_zeros() / 8) as usize;
