@@ -98,7 +98,7 @@ pub enum FileResult {
 const WINDOW: usize = 256;
 
 /// How many files in a row a worker takes at a time.
-const BATCH: usize = 8;
+const BATCH: usize = 32;
 
 /// Reads and extracts every article under `paths`, in parallel across
 /// cores, and hands each file's result to `each` in the files' (sorted)
