@@ -696,7 +696,16 @@ fn times_verb(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> Option<usize
 
 /// Decides the context of every quantity of a sentence.
 pub fn resolve(lex: &Lexicon, tokens: &[Token<'_>], quantities: &[Quantity]) -> Vec<Context> {
-    let mentions = mentions(lex, tokens);
+    resolve_with(lex, tokens, &mentions(lex, tokens), quantities)
+}
+
+/// [`resolve`] with the sentence's [`mentions`] already found.
+pub fn resolve_with(
+    lex: &Lexicon,
+    tokens: &[Token<'_>],
+    mentions: &[Mention],
+    quantities: &[Quantity],
+) -> Vec<Context> {
     let mut out: Vec<Context> = Vec::with_capacity(quantities.len());
     // Per quantity: it is a part of the one before, and where its noun
     // phrase ends.
@@ -1225,7 +1234,16 @@ pub struct Topic {
 /// The topics of a sentence: each counted noun not part of a quantity that
 /// has an actor or a place.
 pub fn topics(lex: &Lexicon, tokens: &[Token<'_>], quantities: &[Quantity]) -> Vec<Topic> {
-    let mentions = mentions(lex, tokens);
+    topics_with(lex, tokens, &mentions(lex, tokens), quantities)
+}
+
+/// [`topics`] with the sentence's [`mentions`] already found.
+pub fn topics_with(
+    lex: &Lexicon,
+    tokens: &[Token<'_>],
+    mentions: &[Mention],
+    quantities: &[Quantity],
+) -> Vec<Topic> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < tokens.len() {

@@ -31,6 +31,8 @@ struct Read<'a> {
     sentence: usize,
     tokens: Vec<text::Token<'a>>,
     quantities: Vec<Quantity>,
+    /// The gazetteer names, once found (for a sentence with quantities).
+    mentions: Option<Vec<context::Mention>>,
 }
 
 /// Extracts claims with the lexicons of one configuration.
@@ -84,13 +86,15 @@ impl Extractor {
                 &mut read.tokens,
             );
             read.quantities = number::find(&read.tokens, self.tolerance);
+            read.mentions =
+                (!read.quantities.is_empty()).then(|| context::mentions(&self.lex, &read.tokens));
             recent.push_back(read);
             let Some(read) = recent.back() else { continue };
             let (tokens, quantities) = (read.tokens.as_slice(), read.quantities.as_slice());
-            if quantities.is_empty() {
+            let Some(mentions) = &read.mentions else {
                 continue;
-            }
-            let contexts = context::resolve(&self.lex, tokens, quantities);
+            };
+            let contexts = context::resolve_with(&self.lex, tokens, mentions, quantities);
             // The sentence as shown and its attributions, made once and only
             // if a claim is kept.
             let mut shown: Option<String> = None;
@@ -149,7 +153,12 @@ impl Extractor {
         (n.saturating_sub(TOPIC_SENTENCES)..n).rev().find_map(|k| {
             let topics = cache.entry(k).or_insert_with(|| {
                 if let Some(read) = recent.iter().find(|r| r.sentence == k) {
-                    return context::topics(&self.lex, &read.tokens, &read.quantities);
+                    return match &read.mentions {
+                        Some(m) => {
+                            context::topics_with(&self.lex, &read.tokens, m, &read.quantities)
+                        }
+                        None => context::topics(&self.lex, &read.tokens, &read.quantities),
+                    };
                 }
                 let s = sentences[k];
                 let mut tokens = Vec::new();

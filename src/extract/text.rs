@@ -268,20 +268,9 @@ fn push_one(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
 pub fn display(text: &str, sentence: Sentence) -> String {
     let s = &text[sentence.start..sentence.end];
     // Most sentences have single spaces only: shown as they are.
-    let mut prev_space = true;
-    let mut ascii = true;
-    let mut plain = true;
-    for &b in s.as_bytes() {
-        match b {
-            b' ' if prev_space => plain = false,
-            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => plain = false,
-            _ => {}
-        }
-        prev_space = b == b' ';
-        ascii &= b.is_ascii();
-    }
-    plain &= !prev_space;
-    if plain && (ascii || !s.chars().any(|c| !c.is_ascii() && c.is_whitespace())) {
+    if single_spaced(s.as_bytes())
+        && (s.is_ascii() || !s.chars().any(|c| !c.is_ascii() && c.is_whitespace()))
+    {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
@@ -292,6 +281,52 @@ pub fn display(text: &str, sentence: Sentence) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// No ASCII white space in `bytes` but single spaces between other bytes
+/// (none first or last)? Eight bytes at a time; it may say no to some
+/// text that is (the caller then folds it the long way), never yes to
+/// text that is not.
+fn single_spaced(bytes: &[u8]) -> bool {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const LOW7: u64 = u64::from_le_bytes([0x7f; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    // High bit of each byte of `x` strictly between `m` and `n` (exact
+    // a byte, as no carry crosses bytes).
+    let between = |x: u64, m: u8, n: u8| {
+        let y = x & LOW7;
+        (ONES * (127 + u64::from(n))).wrapping_sub(y)
+            & !x
+            & (y + ONES * (127 - u64::from(m)))
+            & HIGH
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    let mut space_before = false;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // Tab, line feed, vertical tab, form feed, carriage return.
+        if between(x, 8, 14) != 0 {
+            return false;
+        }
+        let spaces = between(x, b' ' - 1, b' ' + 1);
+        // Two spaces side by side, in the chunk or across its start.
+        if spaces & (spaces << 8) != 0 || (space_before && spaces & 0x80 != 0) {
+            return false;
+        }
+        space_before = spaces >> 63 != 0;
+    }
+    for &b in chunks.remainder() {
+        if matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r') || (b == b' ' && space_before) {
+            return false;
+        }
+        space_before = b == b' ';
+    }
+    true
 }
 
 /// Characters that separate thousands inside a number besides `,`: the
@@ -692,6 +727,34 @@ mod tests {
         let long = vec![b'7'; 300];
         assert_eq!(alnum_run(&long), 256);
         assert_eq!(alnum_run(b"Zz09azAZ@[`{/:"), 8);
+    }
+
+    #[test]
+    fn single_spacing_is_judged_as_the_plain_loop_judges_it() {
+        let plain = |s: &[u8]| {
+            let mut prev_space = true;
+            for &b in s {
+                if matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r') || (b == b' ' && prev_space) {
+                    return false;
+                }
+                prev_space = b == b' ';
+            }
+            !prev_space || s.is_empty()
+        };
+        for len in 0..19usize {
+            for at in 0..len {
+                for b in 0..=255u8 {
+                    for also in [None, Some(at + 1), at.checked_sub(1), Some(at + 8)] {
+                        let mut s = vec![b'x'; len];
+                        s[at] = b;
+                        if let Some(k) = also.filter(|&k| k < len) {
+                            s[k] = b' ';
+                        }
+                        assert_eq!(single_spaced(&s), plain(&s), "{s:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
