@@ -779,7 +779,7 @@ pub fn resolve_with(
                 Some((p, prev)) if quantities[p].last + 15 > q.first => {
                     let pq = &quantities[p];
                     if !q.explicit_qualifier
-                        && plain_list(tokens, &mentions, parts[p].1, q.qual_start)
+                        && plain_list(tokens, mentions, parts[p].1, q.qual_start)
                         && matches!(
                             pq.qualifier,
                             Qualifier::About
@@ -819,7 +819,7 @@ pub fn resolve_with(
                 }
             }
         }
-        let (locations, destination) = location(tokens, &mentions, q, &np);
+        let (locations, destination) = location(tokens, mentions, q, &np);
         let role = lex.roles[measure];
         // "killed three US service members and wounded more than 30": a
         // figure without words of its own belongs to the list's actor.
@@ -830,7 +830,7 @@ pub fn resolve_with(
                 }
             }
         }
-        let actor = actor(tokens, &mentions, q, &np, role).or(inherited_actor);
+        let actor = actor(tokens, mentions, q, &np, role).or(inherited_actor);
         // The people of the place, for a count of victims: "1,400 killed in
         // Israel" and "three US soldiers killed in Jordan" are keyed by the
         // place, whatever the text says of the victims.
@@ -1278,8 +1278,8 @@ pub fn topics_with(
             end,
             words_end: end,
         };
-        let actor = actor(tokens, &mentions, &q, &np, lex.roles[m]);
-        let (locations, _) = location(tokens, &mentions, &q, &np);
+        let actor = actor(tokens, mentions, &q, &np, lex.roles[m]);
+        let (locations, _) = location(tokens, mentions, &q, &np);
         if actor.is_some() || !locations.is_empty() {
             out.push(Topic {
                 measure: m,
