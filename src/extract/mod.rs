@@ -74,7 +74,11 @@ impl Extractor {
             let mut read = if recent.len() > TOPIC_SENTENCES {
                 recent.pop_front().unwrap_or_default()
             } else {
-                Read::default()
+                // Room for the tokens of most sentences at once.
+                Read {
+                    tokens: Vec::with_capacity(128),
+                    ..Read::default()
+                }
             };
             read.sentence = n;
             read.tokens.clear();
