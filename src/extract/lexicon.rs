@@ -134,8 +134,26 @@ impl Shapes {
 
     #[inline]
     pub(crate) fn may_hold(&self, word: &str) -> bool {
-        Shapes::bit(word).is_some_and(|bit| self.0[bit / 64] & (1 << (bit % 64)) != 0)
+        Shapes::bit(word).is_some_and(|bit| self.has(bit))
     }
+
+    /// [`Shapes::may_hold`] for a word whose [`shape`] is known.
+    #[inline]
+    pub(crate) fn may_hold_shape(&self, shape: u16) -> bool {
+        self.has(usize::from(shape))
+    }
+
+    #[inline]
+    fn has(&self, bit: usize) -> bool {
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
+/// A word's shape, found once when it is cut (0 for an empty word, which
+/// at worst lets a lookup go on to the table).
+#[inline]
+pub fn shape(word: &str) -> u16 {
+    Shapes::bit(word).map_or(0, |bit| bit as u16)
 }
 
 /// A fixed list of words, looked up by shape before the list is read.
@@ -195,11 +213,11 @@ impl<T: Clone> PhraseSet<T> {
     /// The longest phrase starting at token `i`: the index just past it and
     /// its value.
     pub fn at(&self, tokens: &[Token<'_>], i: usize) -> Option<(usize, &T)> {
-        let norm = tokens.get(i)?.norm.as_ref();
-        if !self.firsts.may_hold(norm) {
+        let token = tokens.get(i)?;
+        if !self.firsts.may_hold_shape(token.shape) {
             return None;
         }
-        let list = self.by_first.get(norm)?;
+        let list = self.by_first.get(token.norm.as_ref())?;
         list.iter().find_map(|(words, v)| {
             let fits = words
                 .iter()
@@ -213,11 +231,11 @@ impl<T: Clone> PhraseSet<T> {
     /// and its value.
     pub fn ending_at(&self, tokens: &[Token<'_>], end: usize) -> Option<(usize, &T)> {
         let last = end.checked_sub(1)?;
-        let norm = tokens.get(last)?.norm.as_ref();
-        if !self.lasts.may_hold(norm) {
+        let token = tokens.get(last)?;
+        if !self.lasts.may_hold_shape(token.shape) {
             return None;
         }
-        let list = self.by_last.get(norm)?;
+        let list = self.by_last.get(token.norm.as_ref())?;
         list.iter().find_map(|(words, v)| {
             let start = end.checked_sub(words.len())?;
             let fits = words

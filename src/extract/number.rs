@@ -394,11 +394,7 @@ fn may_start(tok: &Token<'_>) -> bool {
         words.extend(CURRENCY_CODES);
         super::lexicon::Shapes::of(&words)
     });
-    let norm = tok.norm.as_ref();
-    match norm.bytes().position(|b| b == b'-') {
-        Some(k) => shapes.may_hold(&norm[..k]) || shapes.may_hold(norm),
-        None => shapes.may_hold(norm),
-    }
+    shapes.may_hold_shape(tok.head_shape) || shapes.may_hold_shape(tok.shape)
 }
 
 /// A number without qualifier: token span, value, scale and unit.

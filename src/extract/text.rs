@@ -9,6 +9,8 @@
 
 use std::borrow::Cow;
 
+use super::lexicon::shape;
+
 /// A sentence: a byte range of the file's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
@@ -44,6 +46,12 @@ pub struct Token<'a> {
     pub possessive: bool,
     /// White space (or a skipped URL or tag) came just before it.
     pub space_before: bool,
+    /// The shape of `norm` ([`super::lexicon::shape`]), found once for the
+    /// many lookups that pass over most words by it.
+    pub shape: u16,
+    /// The shape of `norm` up to its first hyphen ("twenty" of
+    /// "twenty-five"); `shape` if it has none.
+    pub head_shape: u16,
 }
 
 impl Token<'_> {
@@ -383,6 +391,8 @@ pub fn tokenize_into<'a>(
                 _ => false,
             };
             if let (false, Some(len)) = (markup, plain_word_len(&bytes[i..])) {
+                let norm = &lower[start + i..start + i + len];
+                let shape = shape(norm);
                 tokens.push(Token {
                     text: &s[i..i + len],
                     start: start + i,
@@ -391,9 +401,11 @@ pub fn tokenize_into<'a>(
                     } else {
                         Kind::Word
                     },
-                    norm: Cow::Borrowed(&lower[start + i..start + i + len]),
+                    norm: Cow::Borrowed(norm),
                     possessive: false,
                     space_before,
+                    shape,
+                    head_shape: shape,
                 });
                 i += len;
                 space_before = false;
@@ -431,6 +443,11 @@ pub fn tokenize_into<'a>(
                 }
                 _ => normalize(tok),
             };
+            let head = match norm.bytes().position(|b| b == b'-') {
+                Some(k) => &norm[..k],
+                None => &norm,
+            };
+            let (head_shape, shape) = (shape(head), shape(&norm));
             tokens.push(Token {
                 text: tok,
                 start: start + i,
@@ -438,6 +455,8 @@ pub fn tokenize_into<'a>(
                 norm,
                 possessive,
                 space_before,
+                shape,
+                head_shape,
             });
             i += len;
         } else {
@@ -449,6 +468,8 @@ pub fn tokenize_into<'a>(
                 norm: Cow::Borrowed(tok),
                 possessive: false,
                 space_before,
+                shape: shape(tok),
+                head_shape: shape(tok),
             });
             i += tok.len();
         }
