@@ -24,6 +24,9 @@ ACTORS = ["US", "Israeli", "Iranian", "Houthi", "Russian", "Ukrainian", "Hezboll
 OUTLETS = ["Reuters", "AP", "AFP", "BBC", "Al Jazeera", "The National", "Times of Israel",
            "CNN", "Newsweek", "The Guardian", "Kyiv Independent", "Washington Post"]
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# An ISO date (a leading "date 2024-01-28" token): moved as a whole, not
+# digit by digit, so that it stays a date.
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 PLACE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PLACES if not p.startswith("the ")) + r")\b")
 ACTOR = re.compile(r"\b(US|Israeli|Iranian|Houthi|Russian|Ukrainian|Hezbollah|Hamas)\b")
 
@@ -64,7 +67,13 @@ def main():
         k = rng.randint(6, 30)
         chosen = [rng.choice(paragraphs) for _ in range(k)]
         text = "\n\n".join(chosen)
-        text = NUMBER.sub(lambda m: vary_number(m, rng), text)
+        # Numbers varied between the dates; each date moved whole.
+        parts = ISO_DATE.split(text)
+        text = "".join(
+            NUMBER.sub(lambda m: vary_number(m, rng), part) if i == 0 else
+            "%04d-%02d-%02d%s" % (rng.randint(2023, 2025), rng.randint(1, 12), rng.randint(1, 28),
+                                  NUMBER.sub(lambda m: vary_number(m, rng), part))
+            for i, part in enumerate(parts))
         text = PLACE.sub(lambda m: rng.choice(PLACES[:9]) if rng.random() < 0.3 else m.group(0), text)
         text = ACTOR.sub(lambda m: rng.choice(ACTORS) if rng.random() < 0.3 else m.group(0), text)
         date = "%04d-%02d-%02d" % (rng.randint(2023, 2025), rng.randint(1, 12), rng.randint(1, 28))
