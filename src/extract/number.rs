@@ -686,7 +686,12 @@ pub(crate) fn match_phrase(tokens: &[Token<'_>], i: usize, phrase: &str) -> Opti
     let mut rest = phrase;
     let mut j = i;
     loop {
-        rest = rest.strip_prefix(tokens.get(j)?.norm.as_ref())?;
+        let word = tokens.get(j)?.norm.as_ref();
+        // The first letters differ for most words: no string compared.
+        if word.as_bytes().first() != rest.as_bytes().first() {
+            return None;
+        }
+        rest = rest.strip_prefix(word)?;
         j += 1;
         if rest.is_empty() {
             return Some(j);
