@@ -188,7 +188,11 @@ fn split_block(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
         let mut j = i + 1;
         while j < bytes.len() {
             let rest = &block[j..];
-            if let Some(c) = rest.chars().next().filter(|c| "\"')]’”".contains(*c)) {
+            if let Some(c) = rest
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '"' | '\'' | ')' | ']' | '’' | '”'))
+            {
                 j += c.len_utf8();
             } else {
                 break;
@@ -198,8 +202,11 @@ fn split_block(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
         let ws = rest.len() - rest.trim_start().len();
         let next = rest.trim_start().chars().next();
         let boundary = ws > 0
-            && next
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"'‘“([".contains(c))
+            && next.is_some_and(|c| {
+                c.is_uppercase()
+                    || c.is_ascii_digit()
+                    || matches!(c, '"' | '\'' | '‘' | '“' | '(' | '[')
+            })
             && !(b == b'.' && is_abbreviation(&block[sent_start..i]));
         if boundary {
             push(text, start + sent_start, start + j, out);
