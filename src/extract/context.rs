@@ -314,9 +314,18 @@ fn clause_boundary(t: &Token<'_>) -> bool {
             "," | ";" | ":" | "—" | "–" | "(" | ")" | "[" | "]" | "\"" | "“" | "”" | "!" | "?"
         ),
         Kind::Number => true,
-        Kind::Word => word_set!(CLAUSE_STOP).contains(&t.norm),
+        Kind::Word => word_set!(CLAUSE_STOP).has(t),
     }
 }
+
+/// Words that open a contrasting clause: a place before one is not the
+/// place of a figure after it ("militias in Iraq ..., as Israeli officials
+/// said 1,400 people had been killed").
+const CONTRAST_BEFORE: &[&str] = &["while", "but", "whereas", ";", "although", "as"];
+
+/// As [`CONTRAST_BEFORE`], for a place after the figure ("..., while more
+/// than 1,400 people have died in Israel").
+const CONTRAST_AFTER: &[&str] = &["while", "but", "whereas", ";", "although"];
 
 /// A word between a preposition and a place: "northern", "Hamas-run".
 fn place_adjective(t: &Token<'_>) -> bool {
@@ -866,7 +875,7 @@ fn skip_modifiers(tokens: &[Token<'_>], mut k: usize) -> usize {
     for _ in 0..3 {
         match tokens.get(k) {
             Some(t)
-                if word_set!(PLACE_ADJECTIVES).contains(&t.norm)
+                if word_set!(PLACE_ADJECTIVES).has(t)
                     || matches!(t.norm.as_ref(), "a" | "an" | "its" | "their") =>
             {
                 k += 1
@@ -881,7 +890,7 @@ fn skip_modifiers(tokens: &[Token<'_>], mut k: usize) -> usize {
 /// it ("on the US", "against Israeli forces").
 fn skip_back_modifiers(tokens: &[Token<'_>], start: usize) -> usize {
     let mut k = start - 1;
-    while k > 0 && k + 3 > start && word_set!(PLACE_ADJECTIVES).contains(&tokens[k].norm) {
+    while k > 0 && k + 3 > start && word_set!(PLACE_ADJECTIVES).has(&tokens[k]) {
         k -= 1;
     }
     k
@@ -1143,12 +1152,7 @@ fn location(
             // people had been killed").
             let contrast = (0..q.qual_start)
                 .rev()
-                .find(|&k| {
-                    matches!(
-                        tokens[k].norm.as_ref(),
-                        "while" | "but" | "whereas" | ";" | "although" | "as"
-                    )
-                })
+                .find(|&k| word_set!(CONTRAST_BEFORE).has(&tokens[k]))
                 .unwrap_or(0);
             located.iter().rev().find(|(_, m)| {
                 m.end <= q.qual_start
@@ -1167,12 +1171,7 @@ fn location(
             // Further on, but not past a contrast ("..., while more than
             // 1,400 people have died in Israel").
             let contrast = (after..tokens.len())
-                .find(|&k| {
-                    matches!(
-                        tokens[k].norm.as_ref(),
-                        "while" | "but" | "whereas" | ";" | "although"
-                    )
-                })
+                .find(|&k| word_set!(CONTRAST_AFTER).has(&tokens[k]))
                 .unwrap_or(tokens.len());
             located
                 .iter()

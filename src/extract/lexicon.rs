@@ -175,6 +175,19 @@ impl WordSet {
     pub(crate) fn contains(&self, w: &str) -> bool {
         self.shapes.may_hold(w) && self.words.contains(&w)
     }
+
+    /// Is the token's normal form in the list? Its shape, found when it
+    /// was cut, rules out most tokens before the list is read.
+    #[inline]
+    pub(crate) fn has(&self, t: &Token<'_>) -> bool {
+        self.may_have(t) && self.words.contains(&t.norm.as_ref())
+    }
+
+    /// Might the token's normal form be in the list? `false` is sure.
+    #[inline]
+    pub(crate) fn may_have(&self, t: &Token<'_>) -> bool {
+        self.shapes.may_hold_shape(t.shape)
+    }
 }
 
 /// A [`WordSet`] built once: `word_set!(LIST)`.

@@ -119,7 +119,10 @@ pub fn scope(tokens: &[Token<'_>], q: &Quantity, published: Option<Date>) -> Opt
             k = q.last + 1;
             continue;
         }
-        if let Some((end, when)) = time_at(tokens, k) {
+        if let Some((end, when)) = may_start_time(&tokens[k])
+            .then(|| time_at(tokens, k))
+            .flatten()
+        {
             if !after_speech(tokens, k) {
                 found.push((k, when));
             }
@@ -179,6 +182,12 @@ pub fn scope(tokens: &[Token<'_>], q: &Quantity, published: Option<Date>) -> Opt
     })
 }
 
+/// Words that open a clause of their own, for time words.
+const CLAUSE_WORDS: &[&str] = &[
+    "which", "while", "but", "after", "before", "when", "because", "although", "though", "whereas",
+    "whose", "that", "who",
+];
+
 /// The clause of a quantity, for time words: from the last comma or
 /// clause word before it to the next after it.
 fn clause(tokens: &[Token<'_>], q: &Quantity) -> (usize, usize) {
@@ -187,22 +196,7 @@ fn clause(tokens: &[Token<'_>], q: &Quantity) -> (usize, usize) {
             t.text,
             "," | ";" | ":" | "—" | "–" | "(" | ")" | "[" | "]" | "\"" | "“" | "”"
         ),
-        Kind::Word => matches!(
-            t.norm.as_ref(),
-            "which"
-                | "while"
-                | "but"
-                | "after"
-                | "before"
-                | "when"
-                | "because"
-                | "although"
-                | "though"
-                | "whereas"
-                | "whose"
-                | "that"
-                | "who"
-        ),
+        Kind::Word => word_set!(CLAUSE_WORDS).has(t),
         Kind::Number => false,
     };
     let lo = q.qual_start.saturating_sub(WINDOW);
@@ -227,7 +221,7 @@ fn after_speech(tokens: &[Token<'_>], k: usize) -> bool {
     if p > 0 && matches!(tokens[p - 1].norm.as_ref(), "on" | "late" | "early") {
         p -= 1;
     }
-    if p > 0 && word_set!(SPEECH).contains(&tokens[p - 1].norm) {
+    if p > 0 && word_set!(SPEECH).has(&tokens[p - 1]) {
         return true;
     }
     // "The Department of Defense on Monday identified ...": the day of a
@@ -242,12 +236,49 @@ fn after_speech(tokens: &[Token<'_>], k: usize) -> bool {
         n += 1;
     }
     tokens.get(n).is_some_and(|t| {
-        word_set!(SPEECH).contains(&t.norm)
+        word_set!(SPEECH).has(t)
             || matches!(
                 t.norm.as_ref(),
                 "identified" | "named" | "released" | "published" | "updated" | "revised"
             )
     })
+}
+
+/// Words a time expression may start with, besides a number of one or
+/// two digits: those [`time_at`] matches first, weekdays and months.
+const TIME_STARTS: &[&str] = &[
+    "since",
+    "so",
+    "to",
+    "yesterday",
+    "today",
+    "overnight",
+    "tonight",
+    "last",
+    "this",
+    "past",
+    "single",
+    "one",
+    "a",
+    "24",
+    "48",
+    "72",
+];
+
+/// Could a time expression start at this token? `false` is sure: it
+/// spares [`time_at`]'s word tests for most tokens.
+fn may_start_time(t: &Token<'_>) -> bool {
+    static CALENDAR: std::sync::OnceLock<super::lexicon::Shapes> = std::sync::OnceLock::new();
+    let calendar = CALENDAR.get_or_init(|| {
+        let words: Vec<&str> = TIME_STARTS
+            .iter()
+            .chain(WEEKDAYS)
+            .copied()
+            .chain(MONTHS.iter().map(|&(m, _)| m))
+            .collect();
+        super::lexicon::Shapes::of(&words)
+    });
+    (t.kind == Kind::Number && t.text.len() <= 2) || calendar.may_hold_shape(t.shape)
 }
 
 /// A time expression starting at token `k`, and the index after it.
@@ -406,10 +437,29 @@ pub struct Attribution {
     name: String,
 }
 
+/// The words an attribution turns on: "according (to)" and the verbs of
+/// saying [`attributions`] reads.
+const ATTRIBUTING: &[&str] = &[
+    "according",
+    "said",
+    "says",
+    "say",
+    "reported",
+    "announced",
+    "told",
+    "estimated",
+    "estimates",
+    "added",
+    "stated",
+];
+
 /// The attributions of a sentence, found once for all its figures.
 pub fn attributions(tokens: &[Token<'_>]) -> Vec<Attribution> {
     let mut found = Vec::new();
     for (k, t) in tokens.iter().enumerate() {
+        if !word_set!(ATTRIBUTING).may_have(t) {
+            continue;
+        }
         let w = t.norm.as_ref();
         if w == "according" && tokens.get(k + 1).is_some_and(|n| n.norm == "to") {
             if let Some(name) = phrase_after(tokens, k + 2) {
