@@ -237,7 +237,6 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<(PathBuf, String)>, Vec<FileError>) {
             Ok(m) if m.is_dir() => {
                 let mut found = Vec::new();
                 walk(path, &mut found, &mut errors, &mut Default::default(), 0);
-                found.sort();
                 files.extend(found.into_iter().map(|(p, id)| {
                     let shown = shown_path(&p);
                     (p, shown, id)
@@ -276,6 +275,31 @@ impl FileId {
     fn of(path: &Path, _meta: &std::fs::Metadata) -> FileId {
         FileId::Path(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
     }
+
+    /// The device of folder `dir`, for the files listed in it.
+    #[cfg(unix)]
+    fn device(dir: &Path) -> Option<u64> {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(dir).ok().map(|m| m.dev())
+    }
+
+    #[cfg(not(unix))]
+    fn device(_dir: &Path) -> Option<u64> {
+        None
+    }
+
+    /// The id of a plain file listed in a folder on `device`, from the
+    /// listing alone (no `stat`); `None` where the listing cannot tell.
+    #[cfg(unix)]
+    fn of_entry(entry: &std::fs::DirEntry, device: Option<u64>) -> Option<FileId> {
+        use std::os::unix::fs::DirEntryExt;
+        Some(FileId::Inode(device?, entry.ino()))
+    }
+
+    #[cfg(not(unix))]
+    fn of_entry(_entry: &std::fs::DirEntry, _device: Option<u64>) -> Option<FileId> {
+        None
+    }
 }
 
 /// Deepest folder nesting followed, against symlink loops.
@@ -312,11 +336,34 @@ fn walk(
             return;
         }
     };
-    for entry in entries.flatten() {
+    // Entries in name order, each folder's before the next entry's: the
+    // order of the whole paths sorted, without sorting them.
+    let mut entries: Vec<(std::ffi::OsString, std::fs::DirEntry)> = entries
+        .flatten()
+        .map(|entry| (entry.file_name(), entry))
+        .filter(|(name, _)| !name.as_encoded_bytes().starts_with(b"."))
+        .collect();
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let device = FileId::device(dir);
+    for (_, entry) in entries {
         let path = entry.path();
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
-            continue;
+        // The kind of entry the folder listing gives spares a `stat` for
+        // plain files and folders; links and the rest are followed.
+        match entry.file_type() {
+            Ok(t) if t.is_dir() => {
+                walk(&path, found, errors, seen, depth + 1);
+                continue;
+            }
+            Ok(t) if t.is_file() => {
+                if !is_article(&path) {
+                    continue;
+                }
+                if let Some(id) = FileId::of_entry(&entry, device) {
+                    found.push((path, id));
+                    continue;
+                }
+            }
+            _ => {}
         }
         match std::fs::metadata(&path) {
             Ok(m) if m.is_dir() => walk(&path, found, errors, seen, depth + 1),

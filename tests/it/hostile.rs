@@ -319,3 +319,32 @@ fn many_files_come_out_whole_and_in_file_order() {
     assert_eq!(failed, 8);
     assert_eq!(seen, expected);
 }
+
+/// Folders are listed in the order of their whole paths (component by
+/// component: `a/z.md` before `a-b.md`, though `/` sorts after `-` as a
+/// byte), and a file linked under a second name is read once.
+#[test]
+fn files_come_in_path_order_and_a_linked_file_once() {
+    let dir = folder("path_order");
+    let names = [
+        "a-b.md", "a.md", "a/z.md", "a/b/c.md", "a0.md", "B.md", "b.md", "a/ä.md", "z/a.md",
+    ];
+    for name in names {
+        let path = dir.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, "The army sent 1,000 troops.\n").unwrap();
+    }
+    std::fs::write(dir.join(".hidden.md"), "The army sent 1,000 troops.\n").unwrap();
+    std::fs::write(dir.join("notes.txt~"), "The army sent 1,000 troops.\n").unwrap();
+    std::os::unix::fs::symlink(dir.join("a.md"), dir.join("link.md")).unwrap();
+    let (files, errors) = corpus::discover(std::slice::from_ref(&dir));
+    assert!(errors.is_empty(), "{errors:?}");
+    let mut expected: Vec<PathBuf> = names.iter().map(|n| dir.join(n)).collect();
+    expected.sort();
+    let found: Vec<PathBuf> = files.into_iter().map(|(p, _)| p).collect();
+    assert_eq!(found, expected);
+    assert!(
+        found.iter().position(|p| p.ends_with("a/z.md"))
+            < found.iter().position(|p| p.ends_with("a-b.md"))
+    );
+}
