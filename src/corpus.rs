@@ -84,6 +84,31 @@ fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
+impl Date {
+    /// Appends the date as [`Date`]'s `Display` writes it, without the
+    /// formatting machinery (it is written once a claim).
+    pub fn write_to(&self, out: &mut Vec<u8>) {
+        if !(0..=9999).contains(&self.year) || self.month > 99 || self.day > 99 {
+            out.extend_from_slice(self.to_string().as_bytes());
+            return;
+        }
+        let (y, m, d) = (self.year as u32, self.month, self.day);
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        out.extend_from_slice(&[
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(d / 10),
+            digit(d),
+        ]);
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -715,6 +740,22 @@ fn leading_date(body: &str) -> Option<(Date, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_write_as_they_display() {
+        for (year, month, day) in [
+            (2024, 1, 5),
+            (5, 12, 31),
+            (999, 10, 10),
+            (10000, 1, 1),
+            (-3, 2, 9),
+        ] {
+            let date = Date { year, month, day };
+            let mut out = Vec::new();
+            date.write_to(&mut out);
+            assert_eq!(String::from_utf8(out).unwrap(), date.to_string());
+        }
+    }
 
     #[test]
     fn dates_parse_and_reject_impossible_ones() {

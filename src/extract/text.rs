@@ -143,16 +143,20 @@ pub fn has_ascii_digit(bytes: &[u8]) -> bool {
 /// Hard-wrapped prose: most lines are long and of similar length, so a
 /// single line break is not a boundary.
 fn is_hard_wrapped(body: &str) -> bool {
-    let lines: Vec<usize> = split_lines(body)
-        .map(|l| l.trim_end().chars().count())
-        .filter(|&n| n > 0)
-        .collect();
-    if lines.len() < 4 {
-        return false;
+    let (mut lines, mut full) = (0, 0);
+    for line in split_lines(body) {
+        let n = line.trim_end().chars().count();
+        // One long line (a paragraph on a line of its own, as most news
+        // copy has) settles it.
+        if n > 110 {
+            return false;
+        }
+        if n > 0 {
+            lines += 1;
+            full += usize::from((50..=100).contains(&n));
+        }
     }
-    let max = lines.iter().copied().max().unwrap_or(0);
-    let full = lines.iter().filter(|&&n| (50..=100).contains(&n)).count();
-    max <= 110 && full * 10 >= lines.len() * 6
+    lines >= 4 && full * 10 >= lines * 6
 }
 
 /// A Markdown heading, list item or quote starts a block of its own.

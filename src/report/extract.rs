@@ -91,17 +91,24 @@ pub fn json_line(c: &Claim, out: &mut Vec<u8>) {
     out.extend_from_slice(b",\"qualifier\":\"");
     out.extend_from_slice(c.qualifier.as_str().as_bytes());
     out.push(b'"');
-    let date = c.date.map(|d| d.to_string());
     for (name, v) in [
         (&b",\"measure\":"[..], Some(c.measure.as_str())),
         (b",\"actor\":", c.actor.as_deref()),
         (b",\"location\":", c.location.as_deref()),
         (b",\"key\":", Some(c.key.as_str())),
         (b",\"article\":", Some(c.article.as_str())),
-        (b",\"date\":", date.as_deref()),
     ] {
         out.extend_from_slice(name);
         json_opt(v, out);
+    }
+    out.extend_from_slice(b",\"date\":");
+    match c.date {
+        Some(d) => {
+            out.push(b'"');
+            d.write_to(out);
+            out.push(b'"');
+        }
+        None => out.extend_from_slice(b"null"),
     }
     for (name, n) in [
         (&b",\"line\":"[..], c.line),
