@@ -18,6 +18,8 @@ use crate::config::Config;
 struct Word {
     norm: String,
     exact: Option<String>,
+    /// The shape of `norm`: most tokens differ from the word in it.
+    shape: u16,
 }
 
 impl Word {
@@ -28,12 +30,13 @@ impl Word {
         let norm = norm.strip_suffix("'s").map(str::to_string).unwrap_or(norm);
         Word {
             exact: caps.then(|| w.strip_suffix("'s").unwrap_or(w).to_string()),
+            shape: shape(&norm),
             norm,
         }
     }
 
     fn matches(&self, t: &Token<'_>) -> bool {
-        if t.norm != self.norm.as_str() {
+        if t.shape != self.shape || t.norm != self.norm.as_str() {
             return false;
         }
         match &self.exact {
