@@ -490,7 +490,7 @@ fn decode(mut bytes: Vec<u8>) -> Result<(String, (Option<String>, Encoding)), St
         bytes.drain(..3);
         encoding = Encoding::Utf8Bom;
     }
-    if bytes[..bytes.len().min(8192)].contains(&0) {
+    if memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some() {
         return Err("a binary file (it has NUL bytes), not an article".into());
     }
     match String::from_utf8(bytes) {
