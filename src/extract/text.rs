@@ -419,9 +419,29 @@ pub fn tokenize_into<'a>(
                     head_shape: shape,
                 });
                 i += len;
-                space_before = false;
+                // The space after the word, taken at once.
+                space_before = bytes.get(i) == Some(&b' ');
+                i += usize::from(space_before);
                 continue;
             }
+        }
+        // A mark of ASCII punctuation stands alone (`<` may open a tag).
+        if b.is_ascii_punctuation() && b != b'<' {
+            let tok = &s[i..i + 1];
+            let shape = shape(tok);
+            tokens.push(Token {
+                text: tok,
+                start: start + i,
+                kind: Kind::Punct,
+                norm: Cow::Borrowed(tok),
+                possessive: false,
+                space_before,
+                shape,
+                head_shape: shape,
+            });
+            i += 1;
+            space_before = false;
+            continue;
         }
         if c.is_whitespace() && !(is_group_space(c) && in_digit_group(s, i)) {
             i += c.len_utf8();
@@ -578,12 +598,21 @@ fn word_len(s: &str) -> (usize, bool) {
 /// (which give the same); `None` for any other word.
 fn plain_word_len(bytes: &[u8]) -> Option<usize> {
     let run = alnum_run(bytes);
+    if run == 0 {
+        return None;
+    }
     match bytes.get(run) {
-        None if run > 0 => Some(run),
-        Some(&b) if run > 0 && b.is_ascii() && !matches!(b, b',' | b'.' | b'-' | b'\'') => {
-            Some(run)
-        }
-        _ => None,
+        None => Some(run),
+        // A mark that may join ("2,500", "U.S", "F-16", "Iraq's") joins
+        // only a letter or digit after it: before a space, a quote or the
+        // end it closes the word ("troops, and", "in Iraq.").
+        Some(b',' | b'.' | b'-' | b'\'') => match bytes.get(run + 1) {
+            None => Some(run),
+            Some(&n) if n.is_ascii() && !n.is_ascii_alphanumeric() => Some(run),
+            Some(_) => None,
+        },
+        Some(&b) if b.is_ascii() => Some(run),
+        Some(_) => None,
     }
 }
 
