@@ -555,6 +555,11 @@ fn word_len(s: &str) -> (usize, bool) {
     if let Some(len) = plain_word_len(s.as_bytes()) {
         return (len, true);
     }
+    word_len_by_rules(s)
+}
+
+/// [`word_len`] by its rules alone, character by character.
+fn word_len_by_rules(s: &str) -> (usize, bool) {
     let mut prev: Option<char> = None;
     let mut end = 0;
     let mut count = 0;
@@ -710,6 +715,51 @@ fn normalize(tok: &str) -> (Cow<'_, str>, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every string of up to five characters from `alphabet`.
+    fn all_strings(alphabet: &[char]) -> Vec<String> {
+        let mut all = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..5 {
+            last = last
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            all.extend(last.iter().cloned());
+        }
+        all
+    }
+
+    #[test]
+    fn fast_paths_cut_as_the_rules_do() {
+        let alphabet = ['a', 'B', '1', ',', '.', '-', '\'', ' ', '"', 'é', '’', '<'];
+        for s in all_strings(&alphabet) {
+            if let Some(len) = plain_word_len(s.as_bytes()) {
+                assert_eq!(len, word_len_by_rules(&s).0, "{s:?}");
+            }
+            // With the lowercased text, ASCII words take the fast path;
+            // without it, the rules.
+            let lower = s.to_ascii_lowercase();
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            tokenize_into(&s, Some(&lower), 0, s.len(), &mut fast);
+            tokenize_into(&s, None, 0, s.len(), &mut slow);
+            let key = |t: &Token<'_>| {
+                (
+                    t.text.to_string(),
+                    t.start,
+                    t.kind,
+                    t.norm.to_string(),
+                    t.possessive,
+                    t.space_before,
+                    t.shape,
+                    t.head_shape,
+                )
+            };
+            let fast: Vec<_> = fast.iter().map(key).collect();
+            let slow: Vec<_> = slow.iter().map(key).collect();
+            assert_eq!(fast, slow, "{s:?}");
+        }
+    }
 
     fn texts(s: &str) -> Vec<&str> {
         tokenize(s, 0, s.len()).iter().map(|t| t.text).collect()
