@@ -177,6 +177,18 @@ const ABBREVIATIONS: &[&str] = &[
     "mt", "ft", "pres", "inc", "co", "corp", "ltd", "dept", "gov't",
 ];
 
+/// The length of the longest of [`ABBREVIATIONS`].
+const LONGEST_ABBREVIATION: usize = {
+    let (mut longest, mut i) = (0, 0);
+    while i < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[i].len() > longest {
+            longest = ABBREVIATIONS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
 /// Splits one block `text[start..end]` at sentence-ending punctuation.
 fn split_block(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
     let block = &text[start..end];
@@ -240,7 +252,9 @@ fn is_abbreviation(before: &str) -> bool {
         return true;
     }
     if word.is_ascii() {
-        ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+        // Longer words are passed over at once.
+        word.len() <= LONGEST_ABBREVIATION
+            && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
     } else {
         ABBREVIATIONS.contains(&word.to_lowercase().as_str())
     }

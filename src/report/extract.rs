@@ -134,42 +134,70 @@ pub fn json_line(c: &Claim, out: &mut Vec<u8>) {
     out.extend_from_slice(b"}\n");
 }
 
-/// A JSON string: copied as it is when nothing in it needs escaping, else
-/// escaped by serde.
+/// A JSON string as serde writes it: runs that need no escape copied as
+/// they are, `"` and `\\` and control characters escaped between them.
 fn json_str(s: &str, out: &mut Vec<u8>) {
-    if needs_escape(s.as_bytes()) {
-        serde_json::to_writer(&mut *out, s).expect("a string serializes");
-    } else {
-        out.push(b'"');
-        out.extend_from_slice(s.as_bytes());
-        out.push(b'"');
+    let mut bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    while let Some(at) = first_escape(bytes) {
+        out.extend_from_slice(&bytes[..at]);
+        let b = bytes[at];
+        match b {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x0c => out.extend_from_slice(b"\\f"),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[usize::from(b >> 4)]);
+                out.push(HEX[usize::from(b & 0xf)]);
+            }
+        }
+        bytes = &bytes[at + 1..];
     }
+    out.extend_from_slice(bytes);
+    out.push(b'"');
 }
 
-/// Does JSON need any of these bytes escaped (a control character, `"` or
-/// `\`)? Eight bytes at a time.
+/// Does JSON need any of these bytes escaped?
+#[cfg(test)]
 fn needs_escape(bytes: &[u8]) -> bool {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-    // Some byte of `x` is below `n` (for n <= 128).
-    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH != 0;
+    first_escape(bytes).is_some()
+}
+
+/// The first byte JSON needs escaped (a control character, `"` or `\\`),
+/// if any. Eight bytes at a time.
+fn first_escape(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    // The high bit of each byte of `x` below `n` (for n <= 128); exact for
+    // the lowest such byte, which is all that is read.
+    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH;
     let zero = |x: u64| below(x, 1);
     let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
     for chunk in &mut chunks {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
-        let x = u64::from_ne_bytes(word);
-        if below(x, 0x20)
-            || zero(x ^ (ONES * u64::from(b'"')))
-            || zero(x ^ (ONES * u64::from(b'\\')))
-        {
-            return true;
+        let x = u64::from_le_bytes(word);
+        let hits = below(x, 0x20)
+            | zero(x ^ (ONES * u64::from(b'"')))
+            | zero(x ^ (ONES * u64::from(b'\\')));
+        if hits != 0 {
+            return Some(at + (hits.trailing_zeros() / 8) as usize);
         }
+        at += 8;
     }
     chunks
         .remainder()
         .iter()
-        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
+        .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
+        .map(|k| at + k)
 }
 
 fn json_opt(s: Option<&str>, out: &mut Vec<u8>) {
@@ -308,6 +336,24 @@ mod tests {
         assert!(!needs_escape(
             "ünïcödé — 💥 \u{7f} ~ !#$%&'()*+,-./09:;<=>?@AZ[]^_`az{|}".as_bytes()
         ));
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_does() {
+        // Every ASCII byte, at every place in a word of a few lengths, and
+        // beside multi-byte characters.
+        for b in 0u8..128 {
+            for n in 0..18 {
+                for at in 0..=n {
+                    let mut s: Vec<char> = "ab—cdé💥fghijklmnopqrst".chars().take(n).collect();
+                    s.insert(at, char::from(b));
+                    let s: String = s.into_iter().collect();
+                    let mut out = Vec::new();
+                    json_str(&s, &mut out);
+                    assert_eq!(out, serde_json::to_vec(&s).unwrap(), "{s:?}");
+                }
+            }
+        }
     }
 
     #[test]
