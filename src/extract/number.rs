@@ -813,6 +813,14 @@ fn simple_at(tokens: &[Token<'_>], i: usize) -> Option<Simple> {
 /// The value of a run of digits with `,`/`.`/no-break-space separators, or
 /// `None` if it is not a well-formed number (`1,2,3`, `1.2.3`).
 fn parse_digits(s: &str) -> Option<f64> {
+    match parse_plain_digits(s) {
+        Some(v) => v,
+        None => parse_digits_by_rules(s),
+    }
+}
+
+/// [`parse_digits`] by its rules alone, character by character.
+fn parse_digits_by_rules(s: &str) -> Option<f64> {
     // The digits as ASCII, with the decimal point, on the stack: at most a
     // byte a character, and a token has at most 256 characters (1,024
     // bytes), so the buffer always holds it.
@@ -884,6 +892,44 @@ fn parse_digits(s: &str) -> Option<f64> {
     Some(if v.is_finite() { v } else { OVERFLOW })
 }
 
+/// [`parse_digits`] for the common case, ASCII digits with commas between
+/// groups and at most 15 digits: `Some` of its answer, or `None` for the
+/// general rules to read the text.
+fn parse_plain_digits(s: &str) -> Option<Option<f64>> {
+    let (mut value, mut digits) = (0u64, 0);
+    // As in `parse_digits`: the first group's length, the current one's,
+    // and whether a later group was not three digits.
+    let (mut first_group, mut group, mut later, mut bad_group) = (0, 0, false, false);
+    for b in s.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                value = value.wrapping_mul(10).wrapping_add(u64::from(b - b'0'));
+                digits += 1;
+                group += 1;
+            }
+            b',' => {
+                if later {
+                    bad_group |= group != 3;
+                } else {
+                    first_group = group;
+                }
+                later = true;
+                group = 0;
+            }
+            _ => return None,
+        }
+    }
+    if digits > 15 {
+        return None;
+    }
+    if later {
+        bad_group |= group != 3;
+    } else {
+        first_group = group;
+    }
+    Some((!bad_group && first_group > 0).then_some(value as f64))
+}
+
 /// The value of a number too large to hold exactly ("10^400", 40 digits):
 /// kept as written, with no value and no bounds, and marked as overflowed.
 pub const OVERFLOW: f64 = f64::INFINITY;
@@ -931,12 +977,21 @@ fn digits_at(tokens: &[Token<'_>], i: usize) -> Option<Simple> {
         return None;
     }
     // Split the numeric part from a letter or hyphen suffix.
-    let split = text
-        .char_indices()
-        .find(|&(_, c)| {
-            !(digit_value(c).is_some() || ",.\u{a0}\u{202f}\u{2009}\u{66b}\u{66c}".contains(c))
-        })
-        .map_or(text.len(), |(k, _)| k);
+    let ascii_split = text
+        .bytes()
+        .position(|b| !(b.is_ascii_digit() || b == b',' || b == b'.'));
+    let split = match ascii_split {
+        // An ASCII letter or mark ends the number; so does the end.
+        Some(k) if text.as_bytes()[k].is_ascii() => k,
+        None => text.len(),
+        // Other digits and separators are not ASCII.
+        Some(_) => text
+            .char_indices()
+            .find(|&(_, c)| {
+                !(digit_value(c).is_some() || ",.\u{a0}\u{202f}\u{2009}\u{66b}\u{66c}".contains(c))
+            })
+            .map_or(text.len(), |(k, _)| k),
+    };
     let (num, suffix) = text.split_at(split);
     let num = num.trim_end_matches([',', '.']);
     let mut value = parse_digits(num)?;
@@ -944,7 +999,11 @@ fn digits_at(tokens: &[Token<'_>], i: usize) -> Option<Simple> {
     let mut scale = 1.0;
     let mut unit = Unit::Count;
     let mut inner_upper = None;
-    let suffix_lower = suffix.to_lowercase();
+    let suffix_lower = if suffix.is_empty() {
+        String::new()
+    } else {
+        suffix.to_lowercase()
+    };
     if let Some(rest) = suffix_lower.strip_prefix('-') {
         if let Some(upper) = parse_digits(rest) {
             inner_upper = Some(upper);
@@ -1327,6 +1386,36 @@ fn identifier_before(tokens: &[Token<'_>], first: usize, title_case: bool) -> bo
 mod tests {
     use super::super::text::tokenize;
     use super::*;
+
+    #[test]
+    fn plain_digits_read_as_the_rules_read_them() {
+        let mut all = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..8 {
+            last = last
+                .iter()
+                .flat_map(|s| ['0', '1', '9', ','].map(|c| format!("{s}{c}")))
+                .collect();
+            all.extend(last.iter().cloned());
+        }
+        all.extend(
+            [
+                "123456789012345",
+                "1234567890123456",
+                "999,999,999,999,999",
+                "9,999,999,999,999,999",
+            ]
+            .map(String::from),
+        );
+        for s in all {
+            if let Some(v) = parse_plain_digits(&s) {
+                assert_eq!(v, parse_digits_by_rules(&s), "{s:?}");
+            }
+        }
+        assert_eq!(parse_digits("2,500"), Some(2500.0));
+        assert_eq!(parse_digits("2,50"), None);
+        assert_eq!(parse_digits(",500"), None);
+    }
 
     /// (number as written, value, lower, upper, qualifier).
     type Found = (String, Option<f64>, Option<f64>, Option<f64>, &'static str);
