@@ -793,9 +793,8 @@ fn simple_at(tokens: &[Token<'_>], i: usize) -> Option<Simple> {
             words_at(tokens, i)
         }
         Kind::Punct => {
-            let symbol = CURRENCY_SYMBOLS.contains(&tok.text);
             let next = tokens.get(i + 1)?;
-            if symbol && next.kind == Kind::Number {
+            if next.kind == Kind::Number && CURRENCY_SYMBOLS.contains(&tok.text) {
                 let mut s = digits_at(tokens, i + 1)?;
                 s.first = i;
                 s.unit = Unit::Money;
