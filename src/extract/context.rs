@@ -1244,6 +1244,10 @@ pub fn topics_with(
     quantities: &[Quantity],
 ) -> Vec<Topic> {
     let mut out = Vec::new();
+    // A topic names an actor or a place, and both come from the mentions.
+    if mentions.is_empty() {
+        return out;
+    }
     let mut k = 0;
     while k < tokens.len() {
         let Some((end, &m)) = lex.nouns.at(tokens, k) else {

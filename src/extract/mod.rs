@@ -167,8 +167,13 @@ impl Extractor {
                 let s = sentences[k];
                 let mut tokens = Vec::new();
                 text::tokenize_into(text, Some(lower), s.start, s.end, &mut tokens);
+                // No place named, no topic: the numbers need not be read.
+                let mentions = context::mentions(&self.lex, &tokens);
+                if mentions.is_empty() {
+                    return Vec::new();
+                }
                 let quantities = number::find(&tokens, self.tolerance);
-                context::topics(&self.lex, &tokens, &quantities)
+                context::topics_with(&self.lex, &tokens, &mentions, &quantities)
             });
             topics.iter().rev().find(|t| t.measure == measure).cloned()
         })
