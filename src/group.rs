@@ -48,26 +48,77 @@ impl Group {
 
 /// Groups claims by key and judges each group.
 pub fn build(claims: Vec<Claim>, config: &Config) -> Vec<Group> {
-    // A figure that names neither actor nor place ("three soldiers were
-    // killed") cannot be told apart from other figures of its measure, so
-    // it is compared only within its own article.
-    // Gathered in a hash map and sorted once: a tree's string comparisons
-    // took a seventh of a large report.
-    let mut by_key: HashMap<(String, String), Vec<Claim>> = HashMap::new();
+    let mut builder = Builder::default();
     for c in claims {
-        // A dated incident is specific enough to compare.
-        let own = if c.actor.is_none() && c.location.is_none() && c.scope.is_none() {
-            c.article.clone()
-        } else {
-            String::new()
-        };
-        by_key.entry((c.key.clone(), own)).or_default().push(c);
+        builder.add(c);
     }
-    let mut by_key: Vec<((String, String), Vec<Claim>)> = by_key.into_iter().collect();
-    by_key.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let mut groups: Vec<Group> = by_key
-        .into_iter()
-        .map(|((key, _), mut claims)| {
+    builder.finish(config)
+}
+
+/// Gathers claims into groups as they come, so that a run's claims need
+/// not also be held in one list; [`Builder::finish`] judges the groups.
+/// Claims added in a run's order give [`build`]'s groups.
+#[derive(Debug, Default)]
+pub struct Builder {
+    /// Each group's index, by key and then by the article for a figure
+    /// compared only within its article ("" for the others).
+    index: HashMap<String, HashMap<String, usize>>,
+    /// Each group's claims, in the order added.
+    members: Vec<Vec<Claim>>,
+}
+
+impl Builder {
+    /// Adds a claim to its group.
+    pub fn add(&mut self, c: Claim) {
+        // A figure that names neither actor nor place ("three soldiers
+        // were killed") cannot be told apart from other figures of its
+        // measure, so it is compared only within its own article; a dated
+        // incident is specific enough to compare.
+        let own = c.actor.is_none() && c.location.is_none() && c.scope.is_none();
+        let article = if own { c.article.as_str() } else { "" };
+        // Looked up by reference: a key is copied once a group.
+        let articles = match self.index.get_mut(c.key.as_str()) {
+            Some(articles) => articles,
+            None => self.index.entry(c.key.clone()).or_default(),
+        };
+        let id = match articles.get(article) {
+            Some(&id) => id,
+            None => {
+                let id = self.members.len();
+                articles.insert(article.to_string(), id);
+                self.members.push(Vec::new());
+                id
+            }
+        };
+        self.members[id].push(c);
+    }
+
+    /// The groups, judged, in their stable order.
+    pub fn finish(mut self, config: &Config) -> Vec<Group> {
+        let mut ids: Vec<(String, String, usize)> = self
+            .index
+            .into_iter()
+            .flat_map(|(key, articles)| {
+                articles
+                    .into_iter()
+                    .map(move |(article, id)| (key.clone(), article, id))
+            })
+            .collect();
+        // Sorted once: a tree's string comparisons took a seventh of a
+        // large report.
+        ids.sort_unstable();
+        let by_key = ids
+            .into_iter()
+            .map(|(key, _, id)| (key, std::mem::take(&mut self.members[id])));
+        judge(by_key, config)
+    }
+}
+
+/// Judges the groups, given by key in key order, and puts them in their
+/// stable order.
+fn judge(by_key: impl Iterator<Item = (String, Vec<Claim>)>, config: &Config) -> Vec<Group> {
+    let groups: Vec<Group> = by_key
+        .map(|(key, mut claims)| {
             claims.sort_by(|a, b| {
                 (a.date.is_none(), a.date, &a.article, a.start).cmp(&(
                     b.date.is_none(),
@@ -96,12 +147,12 @@ pub fn build(claims: Vec<Claim>, config: &Config) -> Vec<Group> {
             }
         })
         .collect();
-    groups.sort_by(|a, b| {
-        (a.verdict, std::cmp::Reverse(a.articles()), &a.key).cmp(&(
-            b.verdict,
-            std::cmp::Reverse(b.articles()),
-            &b.key,
-        ))
-    });
-    groups
+    // Each group's articles counted once, not at every comparison (a
+    // stable sort: groups of the same key keep their article order).
+    let mut keyed: Vec<((Verdict, std::cmp::Reverse<usize>), Group)> = groups
+        .into_iter()
+        .map(|g| ((g.verdict, std::cmp::Reverse(g.articles())), g))
+        .collect();
+    keyed.sort_by(|(a, ga), (b, gb)| (a, &ga.key).cmp(&(b, &gb.key)));
+    keyed.into_iter().map(|(_, g)| g).collect()
 }

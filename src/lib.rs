@@ -244,11 +244,25 @@ pub fn extract_paths_with(
     config: &Config,
     done: &(dyn Fn(u64) + Sync),
 ) -> Extraction {
+    let mut claims = Vec::new();
+    let mut run = read_paths(paths, config, done, |c| claims.extend(c));
+    run.claims = claims;
+    run
+}
+
+/// Reads the articles under `paths`, giving each article's claims to
+/// `claims` in path order: the run, without its claims.
+fn read_paths(
+    paths: &[PathBuf],
+    config: &Config,
+    done: &(dyn Fn(u64) + Sync),
+    mut claims: impl FnMut(Vec<Claim>),
+) -> Extraction {
     let mut run = Extraction::default();
     let errors = extract_each(paths, config, done, |result| match result {
         FileResult::Read {
             path,
-            claims,
+            claims: found,
             warnings,
             ignored,
         } => {
@@ -256,7 +270,7 @@ pub fn extract_paths_with(
             if let Some(lines) = ignored {
                 run.ignored.insert(path, lines);
             }
-            run.claims.extend(claims);
+            claims(found);
             run.warnings.extend(warnings);
         }
         FileResult::Failed(e) => run.errors.push(e),
@@ -269,6 +283,24 @@ pub fn extract_paths_with(
 /// Groups the claims of a run and judges each group: the data of a report.
 pub fn report(run: Extraction, config: &Config) -> report::Report {
     report::Report::new(group::build(run.claims, config))
+}
+
+/// [`report`] of [`extract_paths_with`], with the claims gathered into
+/// their groups as each article is read, never also held in one list (a
+/// large report's memory is its claims, once). The run comes back without
+/// its claims.
+pub fn report_paths_with(
+    paths: &[PathBuf],
+    config: &Config,
+    done: &(dyn Fn(u64) + Sync),
+) -> (report::Report, Extraction) {
+    let mut groups = group::Builder::default();
+    let run = read_paths(paths, config, done, |claims| {
+        for c in claims {
+            groups.add(c);
+        }
+    });
+    (report::Report::new(groups.finish(config)), run)
 }
 
 /// What `check` found.

@@ -49,9 +49,8 @@ fn run(cli: Cli) -> Exit {
             claims,
         } => {
             let (data, ok) = if claims.is_empty() {
-                let run = read(&paths, &config, cli.quiet);
-                let ok = inputs_ok(&run.errors);
-                (claimcheck::report(run, &config), ok)
+                let (data, run) = read_report(&paths, &config, cli.quiet);
+                (data, inputs_ok(&run.errors))
             } else {
                 match claimcheck::read_claims(&claims) {
                     Ok(claims) => (
@@ -179,9 +178,34 @@ fn advance(bar: &Option<indicatif::ProgressBar>) -> impl Fn(u64) + Sync + '_ {
 /// Reads and extracts the articles under `paths` (or the default corpus),
 /// reporting on stderr every file that could not be read and every warning.
 fn read(paths: &[PathBuf], config: &Config, quiet: bool) -> Extraction {
+    let ((), run) = with_progress(paths, config, quiet, |paths, done| {
+        ((), claimcheck::extract_paths_with(paths, config, done))
+    });
+    run
+}
+
+/// [`read`] for a report: the claims go into their groups as they come.
+fn read_report(
+    paths: &[PathBuf],
+    config: &Config,
+    quiet: bool,
+) -> (claimcheck::report::Report, Extraction) {
+    with_progress(paths, config, quiet, |paths, done| {
+        claimcheck::report_paths_with(paths, config, done)
+    })
+}
+
+/// Runs `read` on the input paths with a progress bar, then reports on
+/// stderr every file that could not be read and every warning.
+fn with_progress<T>(
+    paths: &[PathBuf],
+    config: &Config,
+    quiet: bool,
+    read: impl FnOnce(&[PathBuf], &(dyn Fn(u64) + Sync)) -> (T, Extraction),
+) -> (T, Extraction) {
     let paths = claimcheck::input_paths(paths, config);
     let bar = progress(&paths, quiet);
-    let run = claimcheck::extract_paths_with(&paths, config, &advance(&bar));
+    let (data, run) = read(&paths, &advance(&bar));
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
@@ -189,7 +213,7 @@ fn read(paths: &[PathBuf], config: &Config, quiet: bool) -> Extraction {
         eprintln!("warning: {w}");
     }
     report_files(&run.errors, run.articles);
-    run
+    (data, run)
 }
 
 /// Prints the files that were skipped (warnings) or could not be read

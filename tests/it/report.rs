@@ -245,3 +245,23 @@ fn shards_of_extracted_claims_give_the_same_report() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("bad.jsonl` line 1: not a claim"));
 }
+
+#[test]
+fn claims_grouped_as_they_are_read_give_the_same_report() {
+    let config = Config::builtin();
+    let paths = [
+        crate::root().join("corpus"),
+        crate::root().join("tests/data/findings"),
+    ];
+    let run = claimcheck::extract_paths(&paths, &config);
+    let (articles, claims) = (run.articles, run.claims.len());
+    let whole = claimcheck::report(run, &config);
+    let (streamed, rest) = claimcheck::report_paths_with(&paths, &config, &|_| {});
+    assert!(claims > 50 && whole.groups.len() > 10);
+    assert_eq!(rest.articles, articles);
+    assert!(rest.claims.is_empty(), "the claims are in the report only");
+    assert_eq!(
+        serde_json::to_string(&streamed).unwrap(),
+        serde_json::to_string(&whole).unwrap()
+    );
+}
