@@ -4,11 +4,13 @@
 # (`grep -rc '[0-9]'`) over the same files, measured in the same run.
 #
 # usage: bench/run.sh [SIZE_MB ...]        (default: 10 100 400)
+#        BENCH_RUNS=5 bench/run.sh          runs of each command (default 3)
 #        QUANTULUM=1 bench/run.sh 10        also time quantulum3 (pip, in a venv)
 #
 # Corpora are generated once under target/bench/ (bench/gen_corpus.py) and
-# reused. Figures: wall time (s), throughput (MB/s of article text), peak
-# resident memory (MB, from /usr/bin/time), and the time relative to grep.
+# reused. Figures: wall time (s, the best of BENCH_RUNS runs), throughput
+# (MB/s of article text, MB = 2^20 bytes), peak resident memory (MB, the
+# largest of the runs, from /usr/bin/time), and the time relative to grep.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet
@@ -18,9 +20,14 @@ mkdir -p "$data"
 sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(10 100 400)
 
-measure() { # prints "seconds peak_kb" for a command, its stdout dropped
-  /usr/bin/time -f "%e %M" -o "$data/time.txt" "$@" > /dev/null
-  cat "$data/time.txt"
+runs=${BENCH_RUNS:-3}
+measure() { # prints "seconds peak_kb" for a command, its stdout dropped:
+  # the best time and the largest peak of $runs runs (a shared machine's
+  # noise only ever adds time)
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -f "%e %M" -o "$data/time.txt" "$@" > /dev/null
+    cat "$data/time.txt"
+  done | awk 'NR == 1 || $1 < t { t = $1 } $2 > m { m = $2 } END { print t, m }'
 }
 
 printf '%8s %7s | %8s %8s %8s | %8s %8s %8s | %8s %7s\n' \
