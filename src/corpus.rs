@@ -449,14 +449,8 @@ pub fn load(path: &Path, shown: &str, max_size: u64) -> Result<Article, FileErro
             ),
         ));
     }
-    // Read no more than the limit, whatever the file's size said.
-    // One byte more than the size, so that the read that finds the end
-    // does not grow (and copy) the buffer.
-    let mut bytes = Vec::with_capacity(len.min(max_size) as usize + 1);
-    std::fs::File::open(path)
-        .and_then(|f| {
-            std::io::Read::read_to_end(&mut std::io::Read::take(f, max_size + 1), &mut bytes)
-        })
+    let bytes = std::fs::File::open(path)
+        .and_then(|f| read_sized(f, len, max_size))
         .map_err(|e| FileError::unreadable(shown, io_message(&e)))?;
     if bytes.len() as u64 > max_size {
         return Err(FileError::skipped(
@@ -472,6 +466,40 @@ pub fn load(path: &Path, shown: &str, max_size: u64) -> Result<Article, FileErro
         article.warnings.insert(0, format!("`{shown}`: {note}"));
     }
     Ok(article)
+}
+
+/// Reads a file of `len` bytes (its size when looked at), no more than
+/// `max_size + 1`. The reads stop once `len` bytes are in, without a read
+/// more to see the end (a fifth of the system calls a file); a file seen
+/// to have grown since is read on, to its end or past the limit.
+fn read_sized(mut file: std::fs::File, len: u64, max_size: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let len = len.min(max_size) as usize;
+    // One byte more than the size, to see that it grew.
+    let mut bytes = vec![0; len + 1];
+    let mut filled = 0;
+    loop {
+        match file.read(&mut bytes[filled..]) {
+            // Shorter than its size said.
+            Ok(0) => break,
+            Ok(n) => {
+                filled += n;
+                if filled == len {
+                    break;
+                }
+                if filled > len {
+                    bytes.truncate(filled);
+                    let rest = (max_size + 1).saturating_sub(filled as u64);
+                    file.take(rest).read_to_end(&mut bytes)?;
+                    return Ok(bytes);
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    bytes.truncate(filled);
+    Ok(bytes)
 }
 
 /// Windows-1252's characters for bytes 0x80 to 0x9F (Latin-1 has control
@@ -740,6 +768,26 @@ fn leading_date(body: &str) -> Option<(Date, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn files_are_read_whole_whatever_their_size_said() {
+        let path = std::env::temp_dir().join(format!("claimcheck-read-{}", std::process::id()));
+        let text: Vec<u8> = (0..5000u32).map(|i| (i % 251) as u8).collect();
+        std::fs::write(&path, &text).unwrap();
+        let read =
+            |len: u64, max: u64| read_sized(std::fs::File::open(&path).unwrap(), len, max).unwrap();
+        // As said, grown since (read on), shrunk since, and empty.
+        for len in [5000, 0, 1, 4999, 6000] {
+            assert_eq!(read(len, 1 << 20), text, "size {len}");
+        }
+        // Never more than one byte past the limit, to tell it was passed.
+        assert_eq!(read(100, 200), text[..201]);
+        assert_eq!(read(5000, 5000), text);
+        std::fs::write(&path, b"").unwrap();
+        assert_eq!(read(0, 10), b"");
+        assert_eq!(read(10, 10), b"");
+        std::fs::remove_file(&path).unwrap();
+    }
 
     #[test]
     fn dates_write_as_they_display() {
