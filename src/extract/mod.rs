@@ -13,7 +13,6 @@ pub mod number;
 pub mod scope;
 pub mod text;
 
-use std::collections::HashMap;
 
 use crate::claim::{make_key, with_subset, Claim, Qualifier};
 use crate::config::{Config, Role};
@@ -65,7 +64,8 @@ impl Extractor {
         let mut recent: std::collections::VecDeque<Read<'_>> =
             std::collections::VecDeque::with_capacity(TOPIC_SENTENCES + 1);
         // The topics of sentences read back for a figure without context.
-        let mut topic_cache: HashMap<usize, Vec<context::Topic>> = HashMap::new();
+        // By sentence number, made when first asked.
+        let mut topic_cache: Vec<Option<Vec<context::Topic>>> = Vec::new();
         for (n, &sentence) in sentences.iter().enumerate() {
             let slice = &text[sentence.start..sentence.end];
             if !might_have_number(slice, &lower[sentence.start..sentence.end]) {
@@ -152,10 +152,13 @@ impl Extractor {
         recent: &std::collections::VecDeque<Read<'_>>,
         n: usize,
         measure: usize,
-        cache: &mut HashMap<usize, Vec<context::Topic>>,
+        cache: &mut Vec<Option<Vec<context::Topic>>>,
     ) -> Option<context::Topic> {
         (n.saturating_sub(TOPIC_SENTENCES)..n).rev().find_map(|k| {
-            let topics = cache.entry(k).or_insert_with(|| {
+            if cache.len() < sentences.len() {
+                cache.resize_with(sentences.len(), || None);
+            }
+            let topics = cache[k].get_or_insert_with(|| {
                 if let Some(read) = recent.iter().find(|r| r.sentence == k) {
                     return match &read.mentions {
                         Some(m) => {
