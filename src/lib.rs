@@ -366,8 +366,28 @@ pub fn check_paths(
 /// extracted separately), for a report over all of them. A line that is
 /// not a claim is an error naming the file and line.
 pub fn read_claims(paths: &[PathBuf]) -> anyhow::Result<Vec<Claim>> {
-    use anyhow::Context;
     let mut claims = Vec::new();
+    each_claim(paths, |c| claims.push(c))?;
+    // The order a single run gives: by article, then position.
+    claims.sort_by(|a, b| (&a.article, a.start).cmp(&(&b.article, b.start)));
+    Ok(claims)
+}
+
+/// The report of the claims in JSON-lines files ([`read_claims`] then
+/// [`group::build`]), with each claim put into its group as it is read:
+/// the claims are held once, in their groups. A group's claims are put in
+/// order of date, article and position, so the order they are read in does
+/// not change the report.
+pub fn report_claims(paths: &[PathBuf], config: &Config) -> anyhow::Result<report::Report> {
+    let mut groups = group::Builder::default();
+    each_claim(paths, |c| groups.add(c))?;
+    Ok(report::Report::new(groups.finish(config)))
+}
+
+/// Reads the claims in JSON-lines files, handing each to `each`; the first
+/// file or line that is not a valid claim is an error naming it.
+fn each_claim(paths: &[PathBuf], mut each: impl FnMut(Claim)) -> anyhow::Result<()> {
+    use anyhow::Context;
     for path in paths {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("could not read `{}`", path.display()))?;
@@ -392,10 +412,8 @@ pub fn read_claims(paths: &[PathBuf]) -> anyhow::Result<Vec<Claim>> {
                     i + 1
                 );
             }
-            claims.push(claim);
+            each(claim);
         }
     }
-    // The order a single run gives: by article, then position.
-    claims.sort_by(|a, b| (&a.article, a.start).cmp(&(&b.article, b.start)));
-    Ok(claims)
+    Ok(())
 }

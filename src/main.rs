@@ -52,11 +52,8 @@ fn run(cli: Cli) -> Exit {
                 let (data, run) = read_report(&paths, &config, cli.quiet);
                 (data, inputs_ok(&run.errors))
             } else {
-                match claimcheck::read_claims(&claims) {
-                    Ok(claims) => (
-                        claimcheck::report::Report::new(claimcheck::group::build(claims, &config)),
-                        true,
-                    ),
+                match claimcheck::report_claims(&claims, &config) {
+                    Ok(data) => (data, true),
                     Err(e) => {
                         eprintln!("error: {e:#}");
                         return Exit::Error;

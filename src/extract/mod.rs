@@ -13,7 +13,6 @@ pub mod number;
 pub mod scope;
 pub mod text;
 
-
 use crate::claim::{make_key, with_subset, Claim, Qualifier};
 use crate::config::{Config, Role};
 use crate::corpus::Article;

@@ -264,4 +264,18 @@ fn claims_grouped_as_they_are_read_give_the_same_report() {
         serde_json::to_string(&streamed).unwrap(),
         serde_json::to_string(&whole).unwrap()
     );
+    // Claims read back from JSON lines in any order give the report too.
+    let shard = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("reversed.jsonl");
+    let mut lines: Vec<String> = claimcheck::extract_paths(&paths, &config)
+        .claims
+        .iter()
+        .map(|c| serde_json::to_string(c).unwrap())
+        .collect();
+    lines.reverse();
+    std::fs::write(&shard, lines.join("\n")).unwrap();
+    let read_back = claimcheck::report_claims(&[shard], &config).unwrap();
+    assert_eq!(
+        serde_json::to_string(&read_back).unwrap(),
+        serde_json::to_string(&whole).unwrap()
+    );
 }
