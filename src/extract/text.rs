@@ -615,6 +615,7 @@ fn word_len_by_rules(s: &str) -> (usize, bool) {
 /// Most words are ASCII letters or digits up to a space or a mark that
 /// joins nothing: their length, found without the rules of [`word_len`]
 /// (which give the same); `None` for any other word.
+#[inline]
 fn plain_word_len(bytes: &[u8]) -> Option<usize> {
     let run = alnum_run(bytes);
     if run == 0 {
