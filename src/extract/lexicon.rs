@@ -82,8 +82,11 @@ type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 /// Phrases mapped to values, matched on tokens.
 #[derive(Debug, Clone)]
 pub struct PhraseSet<T> {
-    by_first: FnvMap<String, Vec<(Vec<Word>, T)>>,
-    by_last: FnvMap<String, Vec<(Vec<Word>, T)>>,
+    /// The phrases by their first word's shape (and by their last word's),
+    /// longest first: a token's shape, found when it was cut, finds them
+    /// without hashing its letters again; its words are then compared.
+    by_first: FnvMap<u16, Vec<(Vec<Word>, T)>>,
+    by_last: FnvMap<u16, Vec<(Vec<Word>, T)>>,
     /// The first and last words' shapes, to pass over most tokens without
     /// a hash lookup.
     firsts: Shapes,
@@ -216,9 +219,9 @@ impl<T: Clone> PhraseSet<T> {
         let (Some(first), Some(last)) = (words.first(), words.last()) else {
             return;
         };
-        let (first, last) = (first.norm.clone(), last.norm.clone());
-        self.firsts.add(&first);
-        self.lasts.add(&last);
+        self.firsts.add(&first.norm);
+        self.lasts.add(&last.norm);
+        let (first, last) = (first.shape, last.shape);
         for (map, key) in [(&mut self.by_first, first), (&mut self.by_last, last)] {
             let list = map.entry(key).or_default();
             list.push((words.clone(), value.clone()));
@@ -233,7 +236,7 @@ impl<T: Clone> PhraseSet<T> {
         if !self.firsts.may_hold_shape(token.shape) {
             return None;
         }
-        let list = self.by_first.get(token.norm.as_ref())?;
+        let list = self.by_first.get(&token.shape)?;
         list.iter().find_map(|(words, v)| {
             let fits = words
                 .iter()
@@ -251,7 +254,7 @@ impl<T: Clone> PhraseSet<T> {
         if !self.lasts.may_hold_shape(token.shape) {
             return None;
         }
-        let list = self.by_last.get(token.norm.as_ref())?;
+        let list = self.by_last.get(&token.shape)?;
         list.iter().find_map(|(words, v)| {
             let start = end.checked_sub(words.len())?;
             let fits = words
