@@ -330,7 +330,7 @@ const CONTRAST_AFTER: &[&str] = &["while", "but", "whereas", ";", "although"];
 /// A word between a preposition and a place: "northern", "Hamas-run".
 fn place_adjective(t: &Token<'_>) -> bool {
     let w = t.norm.as_ref();
-    word_set!(PLACE_ADJECTIVES).contains(w)
+    word_set!(PLACE_ADJECTIVES).has(t)
         || [
             "-run",
             "-held",
@@ -358,12 +358,13 @@ pub fn mentions(lex: &Lexicon, tokens: &[Token<'_>]) -> Vec<Mention> {
         while p > 0 && p + 3 > i && place_adjective(&tokens[p - 1]) {
             p -= 1;
         }
-        let before = p.checked_sub(1).map(|k| tokens[k].norm.as_ref());
+        let before_token = p.checked_sub(1).map(|k| &tokens[k]);
+        let before = before_token.map(|t| t.norm.as_ref());
         // "Israel, where more than 1,400 people were killed": the place of
         // the relative clause.
         let antecedent = tokens.get(end).is_some_and(|t| t.text == ",")
             && tokens.get(end + 1).is_some_and(|t| t.norm == "where");
-        let mut locative = before.is_some_and(|w| word_set!(LOCATIVE).contains(w)) || antecedent;
+        let mut locative = before_token.is_some_and(|t| word_set!(LOCATIVE).has(t)) || antecedent;
         let possessive = tokens[end - 1].possessive;
         // "in Iraq and Syria", "in Iraq, Syria and Jordan".
         if matches!(before, Some("and" | "or" | ",")) && !possessive {
@@ -382,7 +383,7 @@ pub fn mentions(lex: &Lexicon, tokens: &[Token<'_>]) -> Vec<Mention> {
             of: before == Some("of"),
             to: before == Some("to"),
             destination: matches!(before, Some("to" | "into" | "toward" | "towards")),
-            object: before.is_some_and(|w| word_set!(OBJECT_MARKERS).contains(w)),
+            object: before_token.is_some_and(|t| word_set!(OBJECT_MARKERS).has(t)),
             possessive,
             aside: in_aside(tokens, i),
         });
@@ -632,8 +633,8 @@ fn plain_list(tokens: &[Token<'_>], mentions: &[Mention], from: usize, to: usize
         let t = &tokens[k];
         let w = t.norm.as_ref();
         mentions.iter().any(|m| m.start <= k && k < m.end)
-            || word_set!(LOCATIVE).contains(w)
-            || word_set!(PLACE_ADJECTIVES).contains(w)
+            || word_set!(LOCATIVE).has(t)
+            || word_set!(PLACE_ADJECTIVES).has(t)
             || matches!(
                 w,
                 "," | "and"

@@ -138,11 +138,6 @@ impl Shapes {
         }
     }
 
-    #[inline]
-    pub(crate) fn may_hold(&self, word: &str) -> bool {
-        Shapes::bit(word).is_some_and(|bit| self.has(bit))
-    }
-
     /// [`Shapes::may_hold`] for a word whose [`shape`] is known.
     #[inline]
     pub(crate) fn may_hold_shape(&self, shape: u16) -> bool {
@@ -175,11 +170,6 @@ impl WordSet {
             shapes: Shapes::of(words),
             words,
         }
-    }
-
-    #[inline]
-    pub(crate) fn contains(&self, w: &str) -> bool {
-        self.shapes.may_hold(w) && self.words.contains(&w)
     }
 
     /// Is the token's normal form in the list? Its shape, found when it
