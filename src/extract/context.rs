@@ -327,6 +327,54 @@ const CONTRAST_BEFORE: &[&str] = &["while", "but", "whereas", ";", "although", "
 /// than 1,400 people have died in Israel").
 const CONTRAST_AFTER: &[&str] = &["while", "but", "whereas", ";", "although"];
 
+/// Words after the noun phrase that name the actor for each role.
+fn links(role: Role) -> &'static [&'static str] {
+    match role {
+        Role::Owner => &[
+            "of",
+            "used by",
+            "operated by",
+            "belonging to",
+            "owned by",
+            "controlled by",
+            "run by",
+            "held by",
+            "loyal to",
+            "linked to",
+            "affiliated with",
+        ],
+        Role::Agent => &["by", "from"],
+        Role::Victim => &["among", "including"],
+        Role::Target => &["on", "against", "targeting", "targeted", "at"],
+    }
+}
+
+/// The first words of the links after a noun phrase that name its actor
+/// ("used by", "loyal to", "against"), for every role: a token whose shape
+/// is not among theirs starts none.
+const LINK_FIRSTS: &[&str] = &[
+    "of",
+    "used",
+    "operated",
+    "belonging",
+    "owned",
+    "controlled",
+    "run",
+    "held",
+    "loyal",
+    "linked",
+    "affiliated",
+    "by",
+    "from",
+    "among",
+    "including",
+    "on",
+    "against",
+    "targeting",
+    "targeted",
+    "at",
+];
+
 /// A word between a preposition and a place: "northern", "Hamas-run".
 fn place_adjective(t: &Token<'_>) -> bool {
     let w = t.norm.as_ref();
@@ -950,28 +998,13 @@ fn actor(
         }
     }
     let after = np.end.max(q.last + 1);
-    // Words after the noun phrase that name the actor for each role.
-    let links: &[&str] = match role {
-        Role::Owner => &[
-            "of",
-            "used by",
-            "operated by",
-            "belonging to",
-            "owned by",
-            "controlled by",
-            "run by",
-            "held by",
-            "loyal to",
-            "linked to",
-            "affiliated with",
-        ],
-        Role::Agent => &["by", "from"],
-        Role::Victim => &["among", "including"],
-        Role::Target => &["on", "against", "targeting", "targeted", "at"],
-    };
+    let links = links(role);
     for k in after..(after + 6).min(tokens.len()) {
         if clause_boundary(&tokens[k]) {
             break;
+        }
+        if !word_set!(LINK_FIRSTS).may_have(&tokens[k]) {
+            continue;
         }
         for link in links {
             // Words of the link at k: "used by".
@@ -1294,4 +1327,19 @@ pub fn topics_with(
         k = end;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_link_starts_with_a_listed_first_word() {
+        for role in [Role::Owner, Role::Agent, Role::Victim, Role::Target] {
+            for link in links(role) {
+                let first = link.split(' ').next().unwrap_or_default();
+                assert!(LINK_FIRSTS.contains(&first), "{link}");
+            }
+        }
+    }
 }
