@@ -1143,13 +1143,24 @@ fn location(
         return (Vec::new(), false);
     }
     let after = np.end.max(q.last + 1);
-    let clause_end = (after..tokens.len())
-        .find(|&k| clause_boundary(&tokens[k]))
-        .unwrap_or(tokens.len());
-    let clause_start = (0..q.qual_start)
-        .rev()
-        .find(|&k| clause_boundary(&tokens[k]))
-        .map_or(0, |k| k + 1);
+    // The clause's ends, found only if a place is there to be judged by
+    // them.
+    let (end, start) = (std::cell::OnceCell::new(), std::cell::OnceCell::new());
+    let clause_end = || {
+        *end.get_or_init(|| {
+            (after..tokens.len())
+                .find(|&k| clause_boundary(&tokens[k]))
+                .unwrap_or(tokens.len())
+        })
+    };
+    let clause_start = || {
+        *start.get_or_init(|| {
+            (0..q.qual_start)
+                .rev()
+                .find(|&k| clause_boundary(&tokens[k]))
+                .map_or(0, |k| k + 1)
+        })
+    };
     // "the institution of a place": "the Gaza health ministry said".
     let institution = |m: &Mention| {
         tokens.get(m.end).is_some_and(|t| {
@@ -1172,13 +1183,13 @@ fn location(
         .or_else(|| {
             located
                 .iter()
-                .find(|(_, m)| m.start >= after && m.start < clause_end && (m.locative || m.to))
+                .find(|(_, m)| m.start >= after && (m.locative || m.to) && m.start < clause_end())
         })
         .or_else(|| {
             located
                 .iter()
                 .rev()
-                .find(|(_, m)| m.start >= clause_start && m.end <= q.qual_start && m.locative)
+                .find(|(_, m)| m.end <= q.qual_start && m.locative && m.start >= clause_start())
         })
         .or_else(|| {
             // Before, in the sentence, but not across a contrast or an "as"
