@@ -1081,17 +1081,13 @@ fn actor(
             )
         })
     };
-    let before: Vec<&Mention> = mentions
-        .iter()
-        .filter(|m| {
-            m.end <= q.qual_start
-                && !m.locative
-                && !m.object
-                && m.place.actor.is_some()
-                && !speaker(m)
-        })
-        .collect();
-    let nearest = before.last()?;
+    let nearest = mentions.iter().rev().find(|m| {
+        m.end <= q.qual_start
+            && !m.locative
+            && !m.object
+            && m.place.actor.is_some()
+            && !speaker(m)
+    })?;
     // "US forces intercepted three drones": the subject stopped them, it
     // did not send them.
     let stopped = tokens[nearest.end..q.qual_start].iter().any(|t| {
