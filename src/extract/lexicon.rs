@@ -294,6 +294,8 @@ pub struct Lexicon {
     pub locations: Vec<String>,
     /// Actor and location aliases.
     pub places: PhraseSet<Place>,
+    /// Per location, the actor of the same canonical name.
+    actor_of_location: Vec<Option<usize>>,
 }
 
 impl Lexicon {
@@ -324,7 +326,13 @@ impl Lexicon {
             locations: config.locations.keys().cloned().collect(),
             places: PhraseSet::default(),
             measures: Vec::new(),
+            actor_of_location: Vec::new(),
         };
+        lex.actor_of_location = lex
+            .locations
+            .iter()
+            .map(|name| lex.actors.iter().position(|a| a == name))
+            .collect();
         for (name, spec) in &config.measures {
             let m = index(name).unwrap_or(lex.other);
             for w in &spec.nouns {
@@ -371,8 +379,7 @@ impl Lexicon {
 
     /// The actor with the same canonical name as a location, if any.
     pub fn actor_named_like(&self, location: usize) -> Option<usize> {
-        let name = &self.locations[location];
-        self.actors.iter().position(|a| a == name)
+        self.actor_of_location.get(location).copied().flatten()
     }
 }
 
