@@ -539,7 +539,7 @@ fn noun_phrase(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> NounPhrase 
         let modifier_list = matches!(w, "and" | "or")
             && unknown > 0
             && (k + 1..(k + 4).min(tokens.len())).any(|j| lex.nouns.at(tokens, j).is_some());
-        if (NP_STOP.contains(&w) && !modifier_list) || np.head.is_some() || unknown == 3 {
+        if (word_set!(NP_STOP).has(t) && !modifier_list) || np.head.is_some() || unknown == 3 {
             break;
         }
         unknown += 1;
@@ -570,7 +570,7 @@ fn before_trigger(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> Option<u
             return Some(m);
         }
         let prev = tokens.get(j.checked_sub(1)?)?;
-        if prev.kind == Kind::Word && BEFORE_GAP.contains(&prev.norm.as_ref()) {
+        if prev.kind == Kind::Word && word_set!(BEFORE_GAP).has(prev) {
             j -= 1;
         } else {
             return None;
@@ -620,7 +620,7 @@ fn after_trigger(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity, from: usize)
             while tokens.get(k).is_some_and(|t| {
                 t.kind == Kind::Word
                     && lex.after.at(tokens, k).is_none()
-                    && !NP_STOP.contains(&t.norm.as_ref())
+                    && !word_set!(NP_STOP).has(t)
             }) {
                 k += 1;
             }

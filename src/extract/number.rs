@@ -9,6 +9,7 @@
 //! durations, ages and identifiers are left out here or flagged for the
 //! caller, who knows the lexicon. What a number counts is not decided here.
 
+use super::lexicon::word_set;
 use super::text::{Kind, Token};
 use crate::claim::Qualifier;
 
@@ -1339,7 +1340,7 @@ fn excluded_after(tokens: &[Token<'_>], mut k: usize) -> bool {
     }
     tokens.get(k).is_some_and(|t| {
         let w = t.norm.as_ref();
-        TIME_UNITS.contains(&w) || w.ends_with("-year-old") || w.ends_with("-years-old")
+        word_set!(TIME_UNITS).has(t) || w.ends_with("-year-old") || w.ends_with("-years-old")
     })
 }
 
@@ -1353,7 +1354,7 @@ fn identifier_before(tokens: &[Token<'_>], first: usize, title_case: bool) -> bo
         return false;
     }
     let w = prev.norm.as_ref();
-    if NOT_IDENTIFIER_HEADS.contains(&w) || MONTHS.contains(&w) {
+    if word_set!(NOT_IDENTIFIER_HEADS).has(prev) || word_set!(MONTHS).has(prev) {
         return false;
     }
     if title_case {
