@@ -1082,11 +1082,7 @@ fn actor(
         })
     };
     let nearest = mentions.iter().rev().find(|m| {
-        m.end <= q.qual_start
-            && !m.locative
-            && !m.object
-            && m.place.actor.is_some()
-            && !speaker(m)
+        m.end <= q.qual_start && !m.locative && !m.object && m.place.actor.is_some() && !speaker(m)
     })?;
     // "US forces intercepted three drones": the subject stopped them, it
     // did not send them.
