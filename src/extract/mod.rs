@@ -287,6 +287,7 @@ const NUMBER_WORDS: &[&str] = &[
     "thousand",
     "million",
     "billion",
+    "trillion",
     "dozen",
     "score",
     "several",
@@ -447,6 +448,21 @@ mod tests {
     #[track_caller]
     fn none(s: &str) {
         assert_eq!(claims(s), Vec::<String>::new(), "{s}");
+    }
+
+    #[test]
+    fn a_scale_word_alone_is_read_without_a_digit_in_the_sentence() {
+        for (s, n) in [
+            ("The war has cost a trillion dollars.", "a trillion"),
+            ("The war has cost a billion dollars.", "a billion"),
+            ("Aid reached a million people.", "a million"),
+        ] {
+            let found = claims(s);
+            assert!(
+                found.len() == 1 && found[0].starts_with(n),
+                "{s}: {found:?}"
+            );
+        }
     }
 
     #[test]
