@@ -1126,12 +1126,15 @@ fn location(
     q: &Quantity,
     np: &NounPhrase,
 ) -> (Vec<usize>, bool) {
-    let located: Vec<(usize, &Mention)> = mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.place.location.is_some())
-        .collect();
-    if located.is_empty() {
+    // The mentions of places, with their indices (read, not collected:
+    // this runs for every figure).
+    let located = || {
+        mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.place.location.is_some())
+    };
+    if located().next().is_none() {
         return (Vec::new(), false);
     }
     let after = np.end.max(q.last + 1);
@@ -1168,18 +1171,15 @@ fn location(
             )
         })
     };
-    let pick = located
-        .iter()
+    let pick = located()
         // Inside the noun phrase: "1.9 million of the Strip's residents".
         .find(|(_, m)| m.start > q.last && m.end <= np.end)
         .or_else(|| {
-            located
-                .iter()
+            located()
                 .find(|(_, m)| m.start >= after && (m.locative || m.to) && m.start < clause_end())
         })
         .or_else(|| {
-            located
-                .iter()
+            located()
                 .rev()
                 .find(|(_, m)| m.end <= q.qual_start && m.locative && m.start >= clause_start())
         })
@@ -1191,7 +1191,7 @@ fn location(
                 .rev()
                 .find(|&k| word_set!(CONTRAST_BEFORE).has(&tokens[k]))
                 .unwrap_or(0);
-            located.iter().rev().find(|(_, m)| {
+            located().rev().find(|(_, m)| {
                 m.end <= q.qual_start
                     && m.start >= contrast
                     && !m.aside
@@ -1199,8 +1199,7 @@ fn location(
             })
         })
         .or_else(|| {
-            located
-                .iter()
+            located()
                 .rev()
                 .find(|(_, m)| m.end <= q.qual_start && institution(m))
         })
@@ -1210,11 +1209,9 @@ fn location(
             let contrast = (after..tokens.len())
                 .find(|&k| word_set!(CONTRAST_AFTER).has(&tokens[k]))
                 .unwrap_or(tokens.len());
-            located
-                .iter()
-                .find(|(_, m)| m.start > q.last && m.start < contrast && m.locative)
+            located().find(|(_, m)| m.start > q.last && m.start < contrast && m.locative)
         });
-    let Some(&(idx, picked)) = pick else {
+    let Some((idx, picked)) = pick else {
         return (Vec::new(), false);
     };
     // Widen to the list the place stands in: "in Iraq and Syria".
