@@ -54,7 +54,22 @@ pub struct Token<'a> {
     pub head_shape: u16,
 }
 
-impl Token<'_> {
+impl<'a> Token<'a> {
+    /// A mark of punctuation `tok` at byte `start`.
+    fn punct(tok: &'a str, start: usize, space_before: bool) -> Token<'a> {
+        let shape = shape(tok);
+        Token {
+            text: tok,
+            start,
+            kind: Kind::Punct,
+            norm: Cow::Borrowed(tok),
+            possessive: false,
+            space_before,
+            shape,
+            head_shape: shape,
+        }
+    }
+
     /// Byte offset just past the token.
     pub fn end(&self) -> usize {
         self.start + self.text.len()
@@ -116,24 +131,35 @@ pub fn split_lines(s: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// Eight bytes at a time: `0x01` in each byte.
+const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+/// Each byte's low seven bits.
+const LOW7: u64 = u64::from_le_bytes([0x7f; 8]);
+/// Each byte's high bit.
+const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+
+/// Eight bytes read as one little-endian word.
+#[inline]
+fn word_at(chunk: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    word.copy_from_slice(chunk);
+    u64::from_le_bytes(word)
+}
+
+/// The high bit of each byte of `y` strictly between `m` and `n`, where
+/// `y` is `x` (or `x` folded) without high bits and bytes of `x` of 128 and
+/// up are left out. No carry crosses bytes, so each byte's answer is exact.
+#[inline]
+fn between(x: u64, y: u64, m: u8, n: u8) -> u64 {
+    (ONES * (127 + u64::from(n))).wrapping_sub(y) & !x & (y + ONES * (127 - u64::from(m))) & HIGH
+}
+
 /// Is there an ASCII digit in `bytes`? Eight bytes at a time.
 pub fn has_ascii_digit(bytes: &[u8]) -> bool {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const LOW7: u64 = u64::from_ne_bytes([0x7f; 8]);
-    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
     let mut chunks = bytes.chunks_exact(8);
     for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_ne_bytes(word);
-        // Some byte strictly between b'/' and b':' (bytes of 128 and up
-        // excluded by `!x`), without a carry between bytes.
-        let y = x & LOW7;
-        let between = (ONES * (127 + u64::from(b':'))).wrapping_sub(y)
-            & !x
-            & (y + ONES * (127 - u64::from(b'/')))
-            & HIGH;
-        if between != 0 {
+        let x = word_at(chunk);
+        if between(x, x & LOW7, b'/', b':') != 0 {
             return true;
         }
     }
@@ -321,32 +347,18 @@ pub fn display(text: &str, sentence: Sentence) -> String {
 /// text that is (the caller then folds it the long way), never yes to
 /// text that is not.
 fn single_spaced(bytes: &[u8]) -> bool {
-    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
-    const LOW7: u64 = u64::from_le_bytes([0x7f; 8]);
-    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
     }
-    // High bit of each byte of `x` strictly between `m` and `n` (exact
-    // a byte, as no carry crosses bytes).
-    let between = |x: u64, m: u8, n: u8| {
-        let y = x & LOW7;
-        (ONES * (127 + u64::from(n))).wrapping_sub(y)
-            & !x
-            & (y + ONES * (127 - u64::from(m)))
-            & HIGH
-    };
     let mut chunks = bytes.chunks_exact(8);
     let mut space_before = false;
     for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word);
+        let x = word_at(chunk);
         // Tab, line feed, vertical tab, form feed, carriage return.
-        if between(x, 8, 14) != 0 {
+        if between(x, x & LOW7, 8, 14) != 0 {
             return false;
         }
-        let spaces = between(x, b' ' - 1, b' ' + 1);
+        let spaces = between(x, x & LOW7, b' ' - 1, b' ' + 1);
         // Two spaces side by side, in the chunk or across its start.
         if spaces & (spaces << 8) != 0 || (space_before && spaces & 0x80 != 0) {
             return false;
@@ -441,18 +453,7 @@ pub fn tokenize_into<'a>(
         }
         // A mark of ASCII punctuation stands alone (`<` may open a tag).
         if b.is_ascii_punctuation() && b != b'<' {
-            let tok = &s[i..i + 1];
-            let shape = shape(tok);
-            tokens.push(Token {
-                text: tok,
-                start: start + i,
-                kind: Kind::Punct,
-                norm: Cow::Borrowed(tok),
-                possessive: false,
-                space_before,
-                shape,
-                head_shape: shape,
-            });
+            tokens.push(Token::punct(&s[i..i + 1], start + i, space_before));
             i += 1;
             space_before = false;
             continue;
@@ -505,18 +506,12 @@ pub fn tokenize_into<'a>(
             });
             i += len;
         } else {
-            let tok = &s[i..i + c.len_utf8()];
-            tokens.push(Token {
-                text: tok,
-                start: start + i,
-                kind: Kind::Punct,
-                norm: Cow::Borrowed(tok),
-                possessive: false,
+            tokens.push(Token::punct(
+                &s[i..i + c.len_utf8()],
+                start + i,
                 space_before,
-                shape: shape(tok),
-                head_shape: shape(tok),
-            });
-            i += tok.len();
+            ));
+            i += c.len_utf8();
         }
         space_before = false;
     }
@@ -639,24 +634,10 @@ fn plain_word_len(bytes: &[u8]) -> Option<usize> {
 /// How many ASCII letters and digits `bytes` starts with, up to 256;
 /// eight bytes at a time.
 fn alnum_run(bytes: &[u8]) -> usize {
-    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
-    const LOW7: u64 = u64::from_le_bytes([0x7f; 8]);
-    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
-    // The high bit of each byte of `y` (`x` without high bits) strictly
-    // between `m` and `n`, bytes of `x` of 128 and up left out; no carry
-    // crosses bytes, so each byte's answer is exact.
-    let between = |x: u64, y: u64, m: u8, n: u8| {
-        (ONES * (127 + u64::from(n))).wrapping_sub(y)
-            & !x
-            & (y + ONES * (127 - u64::from(m)))
-            & HIGH
-    };
     let limit = bytes.len().min(256);
     let mut k = 0;
     while k + 8 <= limit {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(&bytes[k..k + 8]);
-        let x = u64::from_le_bytes(word);
+        let x = word_at(&bytes[k..k + 8]);
         let digits = between(x, x & LOW7, b'/', b':');
         // Letters folded to lowercase: other bytes fold outside a..z.
         let letters = between(x, (x | (ONES * 0x20)) & LOW7, b'`', b'{');
