@@ -458,8 +458,8 @@ pub fn load(path: &Path, shown: &str, max_size: u64) -> Result<Article, FileErro
             "grew past the size limit while read",
         ));
     }
-    let (text, note) = decode(bytes).map_err(|message| FileError::skipped(shown, message))?;
-    let (text, note, encoding) = (text, note.0, note.1);
+    let (text, note, encoding) =
+        decode(bytes).map_err(|message| FileError::skipped(shown, message))?;
     let mut article = parse(shown, text);
     article.encoding = encoding;
     if let Some(note) = note {
@@ -512,7 +512,7 @@ const CP1252: [char; 32] = [
 /// Decodes a file's bytes: UTF-8 (a byte-order mark dropped), else
 /// Windows-1252 with a note saying so. A file with NUL bytes is binary, not
 /// an article.
-fn decode(mut bytes: Vec<u8>) -> Result<(String, (Option<String>, Encoding)), String> {
+fn decode(mut bytes: Vec<u8>) -> Result<(String, Option<String>, Encoding), String> {
     let mut encoding = Encoding::Utf8;
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         bytes.drain(..3);
@@ -522,7 +522,7 @@ fn decode(mut bytes: Vec<u8>) -> Result<(String, (Option<String>, Encoding)), St
         return Err("a binary file (it has NUL bytes), not an article".into());
     }
     match String::from_utf8(bytes) {
-        Ok(text) => Ok((text, (None, encoding))),
+        Ok(text) => Ok((text, None, encoding)),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let text = e
@@ -534,7 +534,7 @@ fn decode(mut bytes: Vec<u8>) -> Result<(String, (Option<String>, Encoding)), St
                 })
                 .collect();
             let note = format!("not UTF-8 (at byte {at}); read as Windows-1252 (Latin-1)");
-            Ok((text, (Some(note), Encoding::Cp1252)))
+            Ok((text, Some(note), Encoding::Cp1252))
         }
     }
 }
@@ -899,7 +899,7 @@ mod tests {
     #[test]
     fn binary_is_skipped_and_latin1_is_decoded() {
         assert!(decode(vec![b'a', 0, b'b']).unwrap_err().contains("binary"));
-        let (text, (note, enc)) = decode(b"caf\xe9 \x93quoted\x94 2\xa0500".to_vec()).unwrap();
+        let (text, note, enc) = decode(b"caf\xe9 \x93quoted\x94 2\xa0500".to_vec()).unwrap();
         assert_eq!(text, "café “quoted” 2\u{a0}500");
         assert_eq!(
             note.unwrap(),
@@ -908,7 +908,7 @@ mod tests {
         assert_eq!(enc, Encoding::Cp1252);
         assert_eq!(
             decode(vec![0xEF, 0xBB, 0xBF, b'x']).unwrap(),
-            ("x".to_string(), (None, Encoding::Utf8Bom))
+            ("x".to_string(), None, Encoding::Utf8Bom)
         );
     }
 }
