@@ -167,7 +167,8 @@ impl Extractor {
                     };
                 }
                 let s = sentences[k];
-                let mut tokens = Vec::new();
+                // About a token for every five bytes of text.
+                let mut tokens = Vec::with_capacity((s.end - s.start) / 4 + 8);
                 text::tokenize_into(text, Some(lower), s.start, s.end, &mut tokens);
                 // No place named, no topic: the numbers need not be read.
                 let mentions = context::mentions(&self.lex, &tokens);
@@ -412,9 +413,11 @@ impl<'a> LineIndex<'a> {
     fn locate(&mut self, offset: usize) -> (usize, usize) {
         let text = self.text;
         let starts = self.starts.get_or_insert_with(|| {
-            std::iter::once(0)
-                .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
-                .collect()
+            // Room for lines of some 60 bytes on average.
+            let mut starts = Vec::with_capacity(text.len() / 60 + 2);
+            starts.push(0);
+            starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+            starts
         });
         let line = starts.partition_point(|&s| s <= offset);
         let start = starts[line - 1];

@@ -611,11 +611,12 @@ fn qualifier_word(tokens: &[Token<'_>], at: usize, word: &str) -> bool {
 
 /// Does the sentence look like a headline in Title Case?
 fn is_title_case(tokens: &[Token<'_>]) -> bool {
-    let long: Vec<&Token<'_>> = tokens
-        .iter()
-        .filter(|t| t.kind == Kind::Word && t.text.len() > 3)
-        .collect();
-    long.len() >= 3 && long.iter().filter(|t| t.is_capitalized()).count() * 10 >= long.len() * 7
+    let (mut long, mut capitalized) = (0, 0);
+    for t in tokens.iter().filter(|t| t.kind == Kind::Word && t.text.len() > 3) {
+        long += 1;
+        capitalized += usize::from(t.is_capitalized());
+    }
+    long >= 3 && capitalized * 10 >= long * 7
 }
 
 /// A vague amount starting at token `i`.

@@ -645,23 +645,34 @@ fn name(tokens: &[Token<'_>], start: usize, end: usize) -> Option<String> {
     if !plausible {
         return None;
     }
-    let mut text = String::new();
+    let mut text = String::with_capacity(words.iter().map(|t| t.text.len() + 1).sum());
     for (i, t) in words.iter().enumerate() {
         if i > 0 && t.space_before {
             text.push(' ');
         }
-        text.push_str(t.text);
+        // Curly apostrophes made straight.
+        for (k, piece) in t.text.split('’').enumerate() {
+            if k > 0 {
+                text.push('\'');
+            }
+            text.push_str(piece);
+        }
     }
-    let text = text.replace('’', "'");
-    let text = text
-        .strip_prefix("the ")
-        .or_else(|| text.strip_prefix("The "))
-        .unwrap_or(&text);
-    Some(
-        text.trim_matches(|c: char| !c.is_alphanumeric())
-            .to_string(),
-    )
-    .filter(|s| !s.is_empty())
+    let from = if text.starts_with("the ") || text.starts_with("The ") {
+        4
+    } else {
+        0
+    };
+    // Trimmed in place: the string made is the one returned.
+    let outside = |c: char| !c.is_alphanumeric();
+    let start = text.len() - text[from..].trim_start_matches(outside).len();
+    let end = text.trim_end_matches(outside).len();
+    if end <= start {
+        return None;
+    }
+    text.truncate(end);
+    text.drain(..start);
+    Some(text)
 }
 
 #[cfg(test)]
