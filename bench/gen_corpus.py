@@ -8,7 +8,11 @@ actors are swapped, dates are moved, and paragraphs are shuffled, so that
 nothing is cached trivially and the text keeps the density of numbers and
 phrasing of real news.
 
-usage: gen_corpus.py OUT_DIR SIZE_MB [SEED]
+usage: gen_corpus.py [--seeds-only] OUT_DIR SIZE_MB [SEED]
+
+--seeds-only: the five bundled articles (corpus/) are the only templates,
+without the test articles of tests/data/findings/, which are written dense
+in figures: the text then has the density of figures of the news articles.
 """
 import os
 import random
@@ -53,10 +57,13 @@ def vary_number(m, rng):
 
 
 def main():
-    out, size_mb = sys.argv[1], float(sys.argv[2])
-    rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 42)
+    args = sys.argv[1:]
+    seeds_only = "--seeds-only" in args
+    args = [a for a in args if a != "--seeds-only"]
+    out, size_mb = args[0], float(args[1])
+    rng = random.Random(int(args[2]) if len(args) > 2 else 42)
     paragraphs = []
-    for folder in TEMPLATES:
+    for folder in TEMPLATES[:1] if seeds_only else TEMPLATES:
         for name in sorted(os.listdir(folder)):
             if name.endswith(".md"):
                 paragraphs.extend(body(os.path.join(folder, name)))

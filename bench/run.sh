@@ -5,12 +5,19 @@
 #
 # usage: bench/run.sh [SIZE_MB ...]        (default: 10 100 400)
 #        BENCH_RUNS=5 bench/run.sh          runs of each command (default 3)
+#        NEWS_SIZES="100" bench/run.sh      sizes of the news-density rows
+#                                           (default 100; "" for none)
 #        QUANTULUM=1 bench/run.sh 10        also time quantulum3 (pip, in a venv)
 #
 # Corpora are generated once under target/bench/ (bench/gen_corpus.py) and
-# reused. Figures: wall time (s, the best of BENCH_RUNS runs), throughput
-# (MB/s of article text, MB = 2^20 bytes), peak resident memory (MB, the
-# largest of the runs, from /usr/bin/time), and the time relative to grep.
+# reused. The main rows (`corpus-SIZE`) take their paragraphs from the
+# bundled articles and the test articles, and are dense in figures (about
+# 3.2 claims a KB); the `news` rows (`news-SIZE`) take them from the five
+# bundled articles only, and have the density of those news articles
+# (about 1.4 claims a KB). Figures: wall time (s, the best of BENCH_RUNS
+# runs), throughput (MB/s of article text, MB = 2^20 bytes), peak resident
+# memory (MB, the largest of the runs, from /usr/bin/time), claims per KB,
+# and the time relative to grep.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet
@@ -30,21 +37,33 @@ measure() { # prints "seconds peak_kb" for a command, its stdout dropped:
   done | awk 'NR == 1 || $1 < t { t = $1 } $2 > m { m = $2 } END { print t, m }'
 }
 
-printf '%8s %7s | %8s %8s %8s | %8s %8s %8s | %8s %7s\n' \
-  size files extract_s MB/s peak_MB report_s MB/s peak_MB grep_s ratio
-for mb in "${sizes[@]}"; do
-  dir="$data/corpus-$mb"
-  [ -d "$dir" ] || python3 bench/gen_corpus.py "$dir" "$mb" "$mb" > /dev/null
+printf '%8s %7s %5s | %8s %8s %8s | %8s %8s %8s | %8s %7s\n' \
+  size files cl/KB extract_s MB/s peak_MB report_s MB/s peak_MB grep_s ratio
+row() { # one row of figures for the corpus in $1
+  local dir=$1 label=$2
   files=$(find "$dir" -name '*.md' | wc -l)
-  real_mb=$(du -sb "$dir" --apparent-size | awk '{printf "%.1f", $1/1048576}')
+  bytes=$(du -sb "$dir" --apparent-size | cut -f1)
+  real_mb=$(awk -v b="$bytes" 'BEGIN {printf "%.1f", b/1048576}')
   find "$dir" -name '*.md' -exec cat {} + > /dev/null   # warm the page cache
+  claims=$("$bin" extract "$dir" --format jsonl --quiet | wc -l)
   read -r gs _ < <(measure grep -rc '[0-9]' "$dir")
   read -r es ek < <(measure "$bin" extract "$dir" --format jsonl --quiet)
   read -r rs rk < <(measure "$bin" report "$dir" --format json --quiet)
-  awk -v mb="$real_mb" -v f="$files" -v es="$es" -v ek="$ek" -v rs="$rs" -v rk="$rk" -v gs="$gs" 'BEGIN {
+  awk -v mb="$real_mb" -v f="$files" -v es="$es" -v ek="$ek" -v rs="$rs" -v rk="$rk" -v gs="$gs" \
+      -v d="$(awk -v c="$claims" -v b="$bytes" 'BEGIN {printf "%.1f", c*1024/b}')" -v label="$label" 'BEGIN {
     g = (gs > 0 ? gs : 0.01)
-    printf "%7.1fM %7d | %8.2f %8.1f %8.0f | %8.2f %8.1f %8.0f | %8.2f %6.1fx\n",
-      mb, f, es, mb / es, ek / 1024, rs, mb / rs, rk / 1024, gs, es / g }'
+    printf "%7.1fM %7d %5s | %8.2f %8.1f %8.0f | %8.2f %8.1f %8.0f | %8.2f %6.1fx %s\n",
+      mb, f, d, es, mb / es, ek / 1024, rs, mb / rs, rk / 1024, gs, es / g, label }'
+}
+for mb in "${sizes[@]}"; do
+  dir="$data/corpus-$mb"
+  [ -d "$dir" ] || python3 bench/gen_corpus.py "$dir" "$mb" "$mb" > /dev/null
+  row "$dir" ""
+done
+for mb in ${NEWS_SIZES-100}; do
+  dir="$data/news-$mb"
+  [ -d "$dir" ] || python3 bench/gen_corpus.py --seeds-only "$dir" "$mb" "$mb" > /dev/null
+  row "$dir" news
 done
 
 if [ "${QUANTULUM:-0}" = 1 ]; then
