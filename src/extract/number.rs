@@ -612,7 +612,10 @@ fn qualifier_word(tokens: &[Token<'_>], at: usize, word: &str) -> bool {
 /// Does the sentence look like a headline in Title Case?
 fn is_title_case(tokens: &[Token<'_>]) -> bool {
     let (mut long, mut capitalized) = (0, 0);
-    for t in tokens.iter().filter(|t| t.kind == Kind::Word && t.text.len() > 3) {
+    for t in tokens
+        .iter()
+        .filter(|t| t.kind == Kind::Word && t.text.len() > 3)
+    {
         long += 1;
         capitalized += usize::from(t.is_capitalized());
     }
