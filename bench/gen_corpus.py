@@ -5,14 +5,18 @@ Takes the bundled articles (corpus/ and tests/data/findings/) as templates
 and writes files of varied text until the corpus reaches the asked size:
 every number is replaced by another of similar shape, names of places and
 actors are swapped, dates are moved, and paragraphs are shuffled, so that
-nothing is cached trivially and the text keeps the density of numbers and
-phrasing of real news.
+nothing is cached trivially and the text keeps the phrasing of the
+templates. The test articles of tests/data/findings/ are written dense in
+figures, so the text has about 3 claims a KB, twice the news.
 
-usage: gen_corpus.py [--seeds-only] OUT_DIR SIZE_MB [SEED]
+usage: gen_corpus.py [--seeds-only] [--no-figures] OUT_DIR SIZE_MB [SEED]
 
---seeds-only: the five bundled articles (corpus/) are the only templates,
-without the test articles of tests/data/findings/, which are written dense
-in figures: the text then has the density of figures of the news articles.
+--seeds-only: the five bundled articles (corpus/) are the only templates:
+the text then has the density of figures of those news articles (about
+1.5 claims a KB).
+--no-figures: every digit is written as `x` and every number word as
+as many `x`, so the text holds no figure at all: what claimcheck takes on it
+is the cost of reading and splitting the text alone.
 """
 import os
 import random
@@ -33,6 +37,14 @@ NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 PLACE = re.compile(r"\b(" + "|".join(re.escape(p) for p in PLACES if not p.startswith("the ")) + r")\b")
 ACTOR = re.compile(r"\b(US|Israeli|Iranian|Houthi|Russian|Ukrainian|Hezbollah|Hamas)\b")
+# The number words claimcheck reads without a digit (NUMBER_WORDS in
+# src/extract/mod.rs), for --no-figures; the bench's claims-per-KB column
+# shows 0.0 when no figure is left.
+NUMBER_WORD = re.compile(
+    r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|score|several|handful"
+    r"|few|half)s?\b", re.IGNORECASE)
 
 
 def body(path):
@@ -59,7 +71,8 @@ def vary_number(m, rng):
 def main():
     args = sys.argv[1:]
     seeds_only = "--seeds-only" in args
-    args = [a for a in args if a != "--seeds-only"]
+    no_figures = "--no-figures" in args
+    args = [a for a in args if a not in ("--seeds-only", "--no-figures")]
     out, size_mb = args[0], float(args[1])
     rng = random.Random(int(args[2]) if len(args) > 2 else 42)
     paragraphs = []
@@ -83,6 +96,8 @@ def main():
             for i, part in enumerate(parts))
         text = PLACE.sub(lambda m: rng.choice(PLACES[:9]) if rng.random() < 0.3 else m.group(0), text)
         text = ACTOR.sub(lambda m: rng.choice(ACTORS) if rng.random() < 0.3 else m.group(0), text)
+        if no_figures:
+            text = NUMBER_WORD.sub(lambda m: "x" * len(m.group(0)), re.sub(r"\d", "x", text))
         date = "%04d-%02d-%02d" % (rng.randint(2023, 2025), rng.randint(1, 12), rng.randint(1, 28))
         head = "---\ntitle: \"Generated article %d\"\nsource: %s\ndate: %s\n---\n" % (n, rng.choice(OUTLETS), date)
         data = (head + text + "\n").encode("utf-8")

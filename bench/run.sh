@@ -7,17 +7,24 @@
 #        BENCH_RUNS=5 bench/run.sh          runs of each command (default 3)
 #        NEWS_SIZES="100" bench/run.sh      sizes of the news-density rows
 #                                           (default 100; "" for none)
+#        BARE_SIZES="100" bench/run.sh      sizes of the rows without figures
+#                                           (default 100; "" for none)
 #        QUANTULUM=1 bench/run.sh 10        also time quantulum3 (pip, in a venv)
 #
 # Corpora are generated once under target/bench/ (bench/gen_corpus.py) and
-# reused. The main rows (`corpus-SIZE`) take their paragraphs from the
-# bundled articles and the test articles, and are dense in figures (about
-# 3.2 claims a KB); the `news` rows (`news-SIZE`) take them from the five
-# bundled articles only, and have the density of those news articles
-# (about 1.4 claims a KB). Figures: wall time (s, the best of BENCH_RUNS
-# runs), throughput (MB/s of article text, MB = 2^20 bytes), peak resident
-# memory (MB, the largest of the runs, from /usr/bin/time), claims per KB,
-# and the time relative to grep.
+# reused:
+# - the main rows (`corpus-SIZE`) take their paragraphs from the bundled
+#   articles and the test articles, and are dense in figures (about 3.1
+#   claims a KB);
+# - the `news` rows (`news-SIZE`) take them from the five bundled articles
+#   only, and have the density of those news articles (about 1.5 a KB);
+# - the `no figures` rows (`bare-SIZE`) are the news rows' text with every
+#   digit and number word written as `x`: the cost of reading and splitting
+#   the text alone.
+# Figures: wall time (s, the best of BENCH_RUNS runs), throughput (MB/s of
+# article text, MB = 2^20 bytes), peak resident memory (MB, the largest of
+# the runs, from /usr/bin/time), claims per KB, and the time relative to
+# grep.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet
@@ -64,6 +71,11 @@ for mb in ${NEWS_SIZES-100}; do
   dir="$data/news-$mb"
   [ -d "$dir" ] || python3 bench/gen_corpus.py --seeds-only "$dir" "$mb" "$mb" > /dev/null
   row "$dir" news
+done
+for mb in ${BARE_SIZES-100}; do
+  dir="$data/bare-$mb"
+  [ -d "$dir" ] || python3 bench/gen_corpus.py --seeds-only --no-figures "$dir" "$mb" "$mb" > /dev/null
+  row "$dir" "no figures"
 done
 
 if [ "${QUANTULUM:-0}" = 1 ]; then
