@@ -14,9 +14,9 @@ usage: gen_corpus.py [--seeds-only] [--no-figures] OUT_DIR SIZE_MB [SEED]
 --seeds-only: the five bundled articles (corpus/) are the only templates:
 the text then has the density of figures of those news articles (about
 1.5 claims a KB).
---no-figures: every digit is written as `x` and every number word as
-as many `x`, so the text holds no figure at all: what claimcheck takes on it
-is the cost of reading and splitting the text alone.
+--no-figures: every digit is written as `x` and every number word as a
+run of `x` of its length, so the text holds no figure at all: what
+claimcheck takes on it is the cost of reading and splitting the text alone.
 """
 import os
 import random

@@ -28,7 +28,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet
-bin=target/release/claimcheck
+bin=${CARGO_TARGET_DIR:-target}/release/claimcheck
 data=${BENCH_DIR:-target/bench}
 mkdir -p "$data"
 sizes=("$@")
@@ -58,9 +58,10 @@ row() { # one row of figures for the corpus in $1
   read -r rs rk < <(measure "$bin" report "$dir" --format json --quiet)
   awk -v mb="$real_mb" -v f="$files" -v es="$es" -v ek="$ek" -v rs="$rs" -v rk="$rk" -v gs="$gs" \
       -v d="$(awk -v c="$claims" -v b="$bytes" 'BEGIN {printf "%.1f", c*1024/b}')" -v label="$label" 'BEGIN {
-    g = (gs > 0 ? gs : 0.01)
-    printf "%7.1fM %7d %5s | %8.2f %8.1f %8.0f | %8.2f %8.1f %8.0f | %8.2f %6.1fx %s\n",
-      mb, f, d, es, mb / es, ek / 1024, rs, mb / rs, rk / 1024, gs, es / g, label }'
+    # Times are read to 0.01 s: a zero is taken as that.
+    g = (gs > 0 ? gs : 0.01); e = (es > 0 ? es : 0.01); r = (rs > 0 ? rs : 0.01)
+    printf "%7.1fM %7d %5s | %8.2f %8.1f %8.0f | %8.2f %8.1f %8.0f | %8.2f %6.1fx%s\n",
+      mb, f, d, es, mb / e, ek / 1024, rs, mb / r, rk / 1024, gs, es / g, (label == "" ? "" : " " label) }'
 }
 for mb in "${sizes[@]}"; do
   dir="$data/corpus-$mb"

@@ -167,7 +167,8 @@ impl Extractor {
                     };
                 }
                 let s = sentences[k];
-                // About a token for every five bytes of text.
+                // About a token for every five bytes of text, with room to
+                // spare.
                 let mut tokens = Vec::with_capacity((s.end - s.start) / 4 + 8);
                 text::tokenize_into(text, Some(lower), s.start, s.end, &mut tokens);
                 // No place named, no topic: the numbers need not be read.

@@ -90,7 +90,8 @@ impl<'a> Token<'a> {
 pub fn sentences(text: &str, body_start: usize) -> Vec<Sentence> {
     let body = &text[body_start..];
     let wrapped = is_hard_wrapped(body);
-    // News sentences run to some 130 bytes on average.
+    // News sentences run to some 130 bytes on average: room for one
+    // every 100, to spare.
     let mut out = Vec::with_capacity(body.len() / 100 + 4);
     // Blocks: runs of lines that belong to one paragraph.
     let mut block_start: Option<usize> = None;
