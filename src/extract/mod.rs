@@ -153,10 +153,10 @@ impl Extractor {
         measure: usize,
         cache: &mut Vec<Option<Vec<context::Topic>>>,
     ) -> Option<context::Topic> {
+        if cache.len() < sentences.len() {
+            cache.resize_with(sentences.len(), || None);
+        }
         (n.saturating_sub(TOPIC_SENTENCES)..n).rev().find_map(|k| {
-            if cache.len() < sentences.len() {
-                cache.resize_with(sentences.len(), || None);
-            }
             let topics = cache[k].get_or_insert_with(|| {
                 if let Some(read) = recent.iter().find(|r| r.sentence == k) {
                     return match &read.mentions {
