@@ -8,7 +8,7 @@
 //! to it). These are rules over words near the number, not a parser; each
 //! rule is tested on its own sentence below.
 
-use super::lexicon::word_set;
+use super::lexicon::{data_words, word_set};
 use super::lexicon::{Lexicon, Place};
 use super::number::{Quantity, Unit};
 use super::text::{Kind, Token};
@@ -67,6 +67,19 @@ pub struct Context {
     /// For a part of the figure before, which part: its noun ("children"
     /// in "including 35 children"), or `part`. A part is its own quantity.
     pub subset: Option<String>,
+    /// The figure has nothing of its own to say what it counts and points
+    /// back to the figure before, in an earlier sentence: "The figure could
+    /// reach 20,000"; "Of those, 40 were children".
+    pub anaphor: Option<Anaphor>,
+}
+
+/// How a figure points back to an earlier one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anaphor {
+    /// The same quantity, restated or updated ("the figure", "the number").
+    Same,
+    /// A part of it ("Of those, 40 ...").
+    Part,
 }
 
 const LOCATIVE: &[&str] = &[
@@ -477,16 +490,21 @@ fn noun_phrase(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> NounPhrase 
     // "dozens of attacks", "2,500 of the troops", "one of them".
     if tokens.get(k).is_some_and(|t| t.norm == "of") {
         k += 1;
-        // "28 of 31 drones": the noun of the second number.
-        if tokens.get(k).is_some_and(|t| t.kind == Kind::Number) {
-            k += 1;
-        }
-        while tokens.get(k).is_some_and(|t| {
+        let determiner = |t: &Token<'_>| {
             matches!(
                 t.norm.as_ref(),
                 "the" | "their" | "its" | "his" | "her" | "our" | "whom" | "them"
             )
-        }) {
+        };
+        while tokens.get(k).is_some_and(determiner) {
+            k += 1;
+        }
+        // "28 of 31 drones", "74 of the 97 victims": the noun of the
+        // second number.
+        if tokens.get(k).is_some_and(|t| t.kind == Kind::Number) {
+            k += 1;
+        }
+        while tokens.get(k).is_some_and(determiner) {
             k += 1;
         }
     }
@@ -512,6 +530,18 @@ fn noun_phrase(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> NounPhrase 
                 np.end = end;
                 break;
             }
+            // "Tower 22 houses about 350 personnel": a noun followed by a
+            // figure is a verb.
+            let figure_follows = |at: usize| {
+                tokens.get(at).is_some_and(|t| {
+                    t.kind == Kind::Number
+                        || (matches!(t.norm.as_ref(), "about" | "some" | "around" | "nearly")
+                            && tokens.get(at + 1).is_some_and(|n| n.kind == Kind::Number))
+                })
+            };
+            if np.head.is_none() && figure_follows(end) {
+                break;
+            }
             np.head = Some((k, end, m));
             np.words = true;
             np.end = end;
@@ -533,6 +563,16 @@ fn noun_phrase(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> NounPhrase 
                 k += 1;
                 continue;
             }
+            // "300 drones and missiles": one count of things of two
+            // measures, neither's alone.
+            if list && !singular && !lex.people[m] {
+                if let Some((e, &other)) = lex.nouns.at(tokens, k + 1) {
+                    if other != m && !lex.people[other] {
+                        np.head = Some((np.head.map_or(k, |h| h.0), e, lex.other));
+                        np.end = e;
+                    }
+                }
+            }
             break;
         }
         // "350 Army and Air Force personnel": a list of modifiers.
@@ -543,7 +583,11 @@ fn noun_phrase(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> NounPhrase 
             break;
         }
         unknown += 1;
-        np.words = true;
+        // "1,404 critically", "600 more in the west": an adverb or "more"
+        // gives the figure no noun of its own.
+        if !(w.ends_with("ly") || data_words!("elliptical_words").has(t)) {
+            np.words = true;
+        }
         k += 1;
     }
     np.words_end = k.max(np.end);
@@ -592,6 +636,12 @@ fn after_trigger(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity, from: usize)
     while k < tokens.len() && k < limit {
         if let Some((_, &m)) = lex.after.at(tokens, k) {
             return Some(m);
+        }
+        // "the 85 people who were killed": a relative clause right after
+        // the noun says what befell them.
+        if k == from && matches!(tokens[k].norm.as_ref(), "who" | "that") {
+            k += 1;
+            continue;
         }
         // "1.9 million people, or 85 per cent of the population, have been
         // displaced": step over an aside set off by commas.
@@ -699,6 +749,22 @@ fn plain_list(tokens: &[Token<'_>], mentions: &[Mention], from: usize, to: usize
     })
 }
 
+/// "Of those, 40 were in the north", "Of them, 12 ...": a figure whose
+/// sentence opens by pointing back at the figure before.
+fn part_of_earlier(tokens: &[Token<'_>], q: &Quantity) -> bool {
+    let opening: Vec<&str> = tokens[..q.qual_start.min(4)]
+        .iter()
+        .map(|t| t.norm.as_ref())
+        .collect();
+    matches!(
+        opening.as_slice(),
+        ["of", "those" | "them" | "these" | "whom", ","]
+            | ["among", "those" | "them" | "these", ","]
+            | ["of", "those" | "them" | "these" | "whom"]
+            | ["among", "them" | "those"]
+    )
+}
+
 /// "the number of Sudanese refugees there to more than half a million": the
 /// counted noun stands before the number, after "number of".
 fn noun_before(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> Option<usize> {
@@ -718,6 +784,15 @@ fn noun_before(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> Option<usiz
         if reaching {
             if let Some((_, &m)) = lex.before.ending_at(tokens, j + 1) {
                 if matches!(t.norm.as_ref(), "toll" | "tally") {
+                    return Some(m);
+                }
+            }
+        }
+        // "a population of at least 120,000": a counted noun and "of"
+        // just before.
+        if j + 2 == q.qual_start && tokens[j + 1].norm == "of" {
+            if let Some((end, &m)) = lex.nouns.at(tokens, j) {
+                if end == j + 1 {
                     return Some(m);
                 }
             }
@@ -743,6 +818,139 @@ fn noun_before(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> Option<usiz
         }
     }
     None
+}
+
+/// What the subject of a figure's clause counts, read across a verb of
+/// level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Subject {
+    /// A measure: "the death toll in the province is 2,140".
+    Measure(usize),
+    /// "the figure", "the number": the figure spoken of before.
+    Anaphor,
+}
+
+/// The subject of a figure, read back across the verb that ties it to its
+/// level: "the death toll in the province is 2,140", "the toll stood at
+/// 412", "the number of injured stands at 5,400", "the official death toll
+/// keeps rising, passing 3,800", "The death toll as of September 10 was
+/// 2,000". The subject's head is the first word of the clause, read from
+/// its start, that names a measure (a counted noun, a "before" phrase such
+/// as "death toll", or "number of" and a noun); modifiers after the head
+/// ("from Friday's magnitude 6.8 earthquake") are passed over.
+fn subject(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> Option<Subject> {
+    let mut j = q.qual_start;
+    let (mut verb, mut participle) = (false, false);
+    let is_month = |t: &Token<'_>| t.is_capitalized() && super::number::is_month(t);
+    for _ in 0..12 {
+        let Some(t) = j.checked_sub(1).map(|p| &tokens[p]) else {
+            break;
+        };
+        if t.kind == Kind::Number {
+            // "as of September 10 was 2,000": a day after its month.
+            if j >= 2 && is_month(&tokens[j - 2]) {
+                j -= 1;
+                continue;
+            }
+            break;
+        }
+        if t.kind != Kind::Word {
+            break;
+        }
+        if data_words!("level_verbs").has(t) {
+            verb = true;
+            // "the toll keeps rising, passing", "the toll, up from".
+            participle |= t.norm.ends_with("ing") || matches!(t.norm.as_ref(), "up" | "down");
+        } else if !(data_words!("level_gap").has(t) || is_month(t) || super::scope::is_weekday(t)) {
+            break;
+        }
+        j -= 1;
+    }
+    if !verb {
+        return None;
+    }
+    // "the toll keeps rising, passing 3,800": a participle after a comma
+    // has the clause before for its subject.
+    let mut end = j;
+    if participle && j > 0 && tokens[j - 1].text == "," {
+        end = j - 1;
+    }
+    let stop = |t: &Token<'_>| match t.kind {
+        Kind::Punct => matches!(
+            t.text,
+            "," | ";" | ":" | "(" | ")" | "[" | "]" | "\"" | "“" | "”" | "—" | "–" | "!" | "?"
+        ),
+        Kind::Number => false,
+        Kind::Word => data_words!("subject_stops").has(t),
+    };
+    let lo = (end.saturating_sub(24)..end)
+        .rev()
+        .find(|&k| stop(&tokens[k]))
+        .map_or(end.saturating_sub(24), |k| k + 1);
+    let mut k = lo;
+    let mut people = None;
+    while k < end {
+        let t = &tokens[k];
+        let of_follows = tokens.get(k + 1).is_some_and(|n| n.norm == "of");
+        if data_words!("anaphors").has(t) {
+            if !of_follows {
+                return Some(Subject::Anaphor);
+            }
+            // "the number of missing people": the noun after "of" counts.
+            for n in k + 2..(k + 6).min(end) {
+                if let Some(m) = counted_at(lex, tokens, n, end) {
+                    return Some(Subject::Measure(m));
+                }
+            }
+            k += 2;
+            continue;
+        }
+        if let Some((_, &m)) = lex.before.at(tokens, k) {
+            return Some(Subject::Measure(m));
+        }
+        if let Some(m) = counted_at(lex, tokens, k, end) {
+            // "the official death toll": a noun before a noun is its
+            // modifier.
+            let next = lex.nouns.at(tokens, k).map_or(k + 1, |(e, _)| e);
+            if let Some((_, &head)) = lex.before.at(tokens, next) {
+                return Some(Subject::Measure(head));
+            }
+            // A noun of people says least: a later head ("the official
+            // tally of deaths") says more.
+            if !lex.people[m] {
+                return Some(Subject::Measure(m));
+            }
+            people.get_or_insert(m);
+            k = next;
+            continue;
+        }
+        k += 1;
+    }
+    people.map(Subject::Measure)
+}
+
+/// The measure of a counted noun at token `k` (before `end`): the noun's,
+/// or for a noun of people the verb or state after it ("people killed",
+/// "people unaccounted for").
+fn counted_at(lex: &Lexicon, tokens: &[Token<'_>], k: usize, end: usize) -> Option<usize> {
+    let (mut e, &first) = lex.nouns.at(tokens, k)?;
+    // The last of a run of nouns is the head: "missing people".
+    let mut m = first;
+    while e < end {
+        let Some((next_end, &next)) = lex.nouns.at(tokens, e) else {
+            break;
+        };
+        (e, m) = (next_end, next);
+    }
+    if lex.people[m] {
+        if !lex.people[first] {
+            return Some(first);
+        }
+        if let Some((_, &v)) = lex.after.at(tokens, e) {
+            return Some(v);
+        }
+    }
+    Some(m)
 }
 
 /// The verb that makes "N times" a count: nearest before the number.
@@ -784,6 +992,7 @@ pub fn resolve_with(
         let mut shared_qualifier = None;
         let mut inherited_actor = None;
         let mut verb_made = false;
+        let mut anaphor = None;
         let of_whom = tokens.get(q.last + 1).is_some_and(|t| t.norm == "of")
             && tokens
                 .get(q.last + 2)
@@ -820,11 +1029,38 @@ pub fn resolve_with(
                     return p.measure;
                 }
             }
+            // The subject across a verb of level decides over a noun of
+            // people: "the death toll rose to 2,000 people".
+            let subject = head_measure
+                .is_none_or(|m| lex.people[m])
+                .then(|| subject(lex, tokens, q))
+                .flatten();
+            if let Some(Subject::Measure(m)) = subject {
+                if head_measure.is_none_or(|h| !lex.people[m] || h == m) {
+                    return m;
+                }
+            }
+            // "lowered its count of the dead to about 700 people": the noun
+            // before decides over a noun of people after.
+            let before = noun_before(lex, tokens, q);
             if let Some(m) = head_measure {
+                return match before {
+                    Some(b) if lex.people[m] && !lex.people[b] => b,
+                    _ => m,
+                };
+            }
+            if let Some(m) = before {
                 return m;
             }
-            if let Some(m) = noun_before(lex, tokens, q) {
-                return m;
+            if subject == Some(Subject::Anaphor) {
+                anaphor = Some(Anaphor::Same);
+                return lex.other;
+            }
+            // "Of those, 40 were in the north": a part of the figure of
+            // the sentence before.
+            if n == 0 && !np.words && part_of_earlier(tokens, q) {
+                anaphor = Some(Anaphor::Part);
+                return lex.other;
             }
             if np.words {
                 return lex.other;
@@ -851,6 +1087,7 @@ pub fn resolve_with(
                         shared_qualifier = Some(pq.qualifier);
                     }
                     inherited_actor = prev.actor;
+                    anaphor = prev.anaphor;
                     prev.measure
                 }
                 _ => lex.other,
@@ -914,6 +1151,7 @@ pub fn resolve_with(
             }),
             part,
             verb_made,
+            anaphor,
         });
     }
     out

@@ -186,6 +186,33 @@ impl WordSet {
     }
 }
 
+/// The words of a list kept in a data file (`data/words/*.txt`): one word
+/// or phrase a line, `#` starts a comment. Read once per call site, by
+/// [`data_words!`]; the lists live as long as the program.
+pub(crate) fn parse_word_list(text: &'static str) -> &'static [&'static str] {
+    let words: Vec<&'static str> = text
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or_default().trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    Box::leak(words.into_boxed_slice())
+}
+
+/// The [`WordSet`] of a word list in `data/words/NAME.txt`, built once:
+/// `data_words!("level_verbs")`.
+macro_rules! data_words {
+    ($name:literal) => {{
+        static SET: std::sync::OnceLock<$crate::extract::lexicon::WordSet> =
+            std::sync::OnceLock::new();
+        SET.get_or_init(|| {
+            $crate::extract::lexicon::WordSet::new($crate::extract::lexicon::parse_word_list(
+                include_str!(concat!("../../data/words/", $name, ".txt")),
+            ))
+        })
+    }};
+}
+pub(crate) use data_words;
+
 /// A [`WordSet`] built once: `word_set!(LIST)`.
 macro_rules! word_set {
     ($list:expr) => {{

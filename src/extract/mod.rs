@@ -65,6 +65,10 @@ impl Extractor {
         // The topics of sentences read back for a figure without context.
         // By sentence number, made when first asked.
         let mut topic_cache: Vec<Option<Vec<context::Topic>>> = Vec::new();
+        // The last figure kept whose measure is known, for a figure that
+        // points back to it ("The figure could reach 20,000"): its
+        // sentence and context.
+        let mut last_known: Option<(usize, context::Context)> = None;
         for (n, &sentence) in sentences.iter().enumerate() {
             let slice = &text[sentence.start..sentence.end];
             if !might_have_number(slice, &lower[sentence.start..sentence.end]) {
@@ -106,6 +110,20 @@ impl Extractor {
                 if !keep(tokens, q, &ctx) {
                     continue;
                 }
+                if let (Some(anaphor), Some((at, earlier))) = (ctx.anaphor, &last_known) {
+                    if ctx.measure == self.lex.other && at + TOPIC_SENTENCES >= n && *at < n {
+                        ctx.measure = earlier.measure;
+                        if ctx.actor.is_none() && ctx.locations.is_empty() {
+                            ctx.actor = earlier.actor;
+                            ctx.key_actor = earlier.key_actor;
+                            ctx.locations = earlier.locations.clone();
+                        }
+                        if anaphor == context::Anaphor::Part {
+                            ctx.part = true;
+                            ctx.subset = Some("part".to_string());
+                        }
+                    }
+                }
                 // A figure that names neither actor nor place takes those of
                 // its measure's topic in the last few sentences.
                 if ctx.actor.is_none() && ctx.locations.is_empty() {
@@ -131,6 +149,9 @@ impl Extractor {
                 let shown = shown.get_or_insert_with(|| text::display(text, sentence));
                 let sources = sources.get_or_insert_with(|| scope::attributions(tokens));
                 let source = scope::source_of(sources, tokens.len(), q);
+                if ctx.measure != self.lex.other && ctx.subset.is_none() {
+                    last_known = Some((n, ctx.clone()));
+                }
                 let mut claim = self.claim(article, tokens, q, ctx, shown, &mut lines);
                 claim.source = source;
                 claims.push(claim);
@@ -340,6 +361,15 @@ fn might_have_number(s: &str, lower: &str) -> bool {
 /// Whether a quantity flagged as doubtful by the number parser is a claim:
 /// years, identifiers and the word "one" need a counted noun after them.
 fn keep(tokens: &[text::Token<'_>], q: &Quantity, ctx: &context::Context) -> bool {
+    // "a boy of 12": an age.
+    if q.qual_start >= 2
+        && q.qual_start == q.first
+        && tokens[q.first - 1].norm == "of"
+        && lexicon::data_words!("age_nouns").has(&tokens[q.first - 2])
+        && !ctx.counted_noun
+    {
+        return false;
+    }
     if q.year_like && !ctx.counted_noun && !ctx.part {
         return false;
     }
@@ -599,6 +629,132 @@ mod tests {
         assert_eq!(
             claims("Hamas fighters killed more than 1,400 people in Israel on October 7."),
             ["1,400 more_than killed/israel/israel@10-07"]
+        );
+    }
+
+    /// `number measure` for each claim of a text.
+    fn measures(s: &str) -> Vec<String> {
+        let extractor = Extractor::new(&Config::builtin());
+        let article = corpus::parse("t.txt", s.to_string());
+        extractor
+            .extract(&article)
+            .into_iter()
+            .map(|c| format!("{} {}", c.number, c.measure))
+            .collect()
+    }
+
+    #[test]
+    fn the_subject_names_the_measure_across_a_verb_of_level() {
+        for (s, want) in [
+            ("The death toll in the region is 1,870.", "1,870 killed"),
+            ("The toll stood at 318 by nightfall.", "318 killed"),
+            (
+                "The number of injured now stands at 4,250.",
+                "4,250 wounded",
+            ),
+            (
+                "The official tally of deaths has gone up to 1,613.",
+                "1,613 killed",
+            ),
+            (
+                "Three days on, the official death toll keeps climbing, passing 2,700.",
+                "2,700 killed",
+            ),
+            ("The death toll as of June 4 was 960.", "960 killed"),
+            (
+                "The death toll from Sunday's magnitude 7.1 quake has risen to at least 1,150.",
+                "1,150 killed",
+            ),
+            (
+                "The number of people unaccounted for is 1,240.",
+                "1,240 people_other",
+            ),
+            (
+                "The population of the valley is 84,000.",
+                "84,000 people_other",
+            ),
+        ] {
+            let got = measures(s);
+            assert!(got.contains(&want.to_string()), "{s}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn elliptical_counts_take_the_measure_of_the_figure_before() {
+        assert_eq!(
+            measures(
+                "The storm killed 210 people. Of those, 35 were in the hills and 12 on the coast."
+            ),
+            ["210 killed", "35 killed", "12 killed"]
+        );
+        assert_eq!(
+            measures("The army keeps 1,200 soldiers in the north and 450 more in the south."),
+            ["1,200 troops", "450 troops"]
+        );
+        assert_eq!(
+            measures("At least 1,950 people were hurt, 712 critically."),
+            ["1,950 wounded", "712 wounded"]
+        );
+        assert_eq!(
+            measures("The earlier toll was 4,100. The figure may reach 9,000, the governor said."),
+            ["4,100 killed", "9,000 killed"]
+        );
+    }
+
+    #[test]
+    fn a_verb_or_noun_before_decides_over_a_noun_of_people() {
+        assert_eq!(
+            measures("The agency cut its count of the dead to about 640 people."),
+            ["640 killed"]
+        );
+        assert_eq!(
+            measures("At least six miners, one of them a boy of 15, were killed."),
+            ["six killed"]
+        );
+        assert_eq!(
+            measures("The 58 people who were killed in the blast were buried."),
+            ["58 killed"]
+        );
+    }
+
+    #[test]
+    fn words_with_two_readings_are_not_taken_for_one() {
+        assert_eq!(
+            measures("Officials counted 410 casualties."),
+            ["410 people_other"]
+        );
+        assert_eq!(
+            measures("Russia fired 120 drones and missiles."),
+            ["120 other"]
+        );
+        assert_eq!(
+            measures("The province sent 260 rescue personnel."),
+            ["260 people_other"]
+        );
+        assert_eq!(measures("The army sent 260 personnel."), ["260 troops"]);
+        assert_eq!(
+            measures("The floods destroyed 1,800 homes and three bridges."),
+            ["1,800 facilities", "three facilities"]
+        );
+        assert_eq!(
+            measures("A further 930 are reported missing and 2,400 people were left homeless."),
+            ["930 people_other", "2,400 displaced"]
+        );
+        assert_eq!(
+            measures("Block 7 houses about 260 families."),
+            ["260 people_other"]
+        );
+    }
+
+    #[test]
+    fn up_to_after_a_verb_of_motion_is_the_level_reached() {
+        assert_eq!(
+            claims("The death toll has gone up to 1,613."),
+            ["1,613 exact killed/-/-"]
+        );
+        assert_eq!(
+            claims("Up to 200 people may have died."),
+            ["200 at_most killed/-/-"]
         );
     }
 

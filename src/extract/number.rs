@@ -9,7 +9,7 @@
 //! durations, ages and identifiers are left out here or flagged for the
 //! caller, who knows the lexicon. What a number counts is not decided here.
 
-use super::lexicon::word_set;
+use super::lexicon::{data_words, word_set};
 use super::text::{Kind, Token};
 use crate::claim::Qualifier;
 
@@ -58,6 +58,11 @@ pub struct Quantity {
     pub identifier_like: bool,
     /// Too large to hold exactly: no value, no bounds.
     pub overflow: bool,
+}
+
+/// Is the token the name of a month (full or abbreviated)?
+pub fn is_month(t: &Token<'_>) -> bool {
+    word_set!(MONTHS).has(t)
 }
 
 /// Months, full and abbreviated, lowercase.
@@ -766,6 +771,11 @@ fn qualifier_before(tokens: &[Token<'_>], first: usize) -> (Option<Qualifier>, u
                 )
             {
                 return (None, first);
+            }
+            // "has gone up to 2,497", "shot up to": a verb of motion
+            // makes "up to" the level reached, not a bound.
+            if phrase == "up to" && start > 0 && data_words!("rise_verbs").has(&tokens[start - 1]) {
+                return (None, start);
             }
             // "between" before the qualifier belongs to a range.
             return (Some(q), start);

@@ -13,6 +13,11 @@ use super::number::Quantity;
 use super::text::{Kind, Token};
 use crate::corpus::Date;
 
+/// Is the token the name of a weekday?
+pub fn is_weekday(t: &Token<'_>) -> bool {
+    word_set!(WEEKDAYS).has(t)
+}
+
 const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
