@@ -98,10 +98,134 @@ pub struct Claim {
     pub source: Option<String>,
     /// The outlet that published the article (front matter `source`).
     pub outlet: Option<String>,
+    /// What kind of count it is: a running tally, one incident's count, or
+    /// a stock as of a date (see [`Frame`]).
+    #[serde(default)]
+    pub frame: Frame,
+    /// The date the figure stands for: "as of Jan. 6", "by Friday", or a
+    /// figure the text cites as past; else the publication date.
+    #[serde(default)]
+    pub as_of: Option<Date>,
+    /// A tally's start, where the text gives one ("since October 17": a
+    /// date; "since the war began": the words).
+    #[serde(default)]
+    pub since: Option<String>,
+    /// The event the figure belongs to, where the text sets it apart from
+    /// the article's own: a past year or event ("the 2018 fire": `2018`).
+    #[serde(default)]
+    pub event: Option<String>,
+    /// Whose: the victims, owners or agents, as the text or the article
+    /// names them.
+    #[serde(default)]
+    pub whose: Option<String>,
+    /// Where, as the sentence or the article (title, lead) names it.
+    #[serde(default)]
+    pub place: Option<String>,
+    /// A part of the whole ("children" in "including 35 children").
+    #[serde(default)]
+    pub part: Option<String>,
+    /// What is counted, where one measure counts different things:
+    /// `missing` or `affected` people, `homes` or `targets`.
+    #[serde(default)]
+    pub counted: Option<String>,
+    /// Reported, or a projection ("could reach 20,000").
+    #[serde(default)]
+    pub modality: Modality,
+    /// The sentence says the figure is a revision ("revised down to 97",
+    /// "instead of 11,300").
+    #[serde(default)]
+    pub revised: bool,
+    /// Where each slot that is not the sentence's own came from: `title`,
+    /// `lead` (the article's first paragraph), `topic` (a sentence before),
+    /// `cited` (an as-of before publication for a figure cited as past),
+    /// `text` (an as-of date the text gives).
+    #[serde(default)]
+    pub slots_from: std::collections::BTreeMap<String, String>,
+    /// Within its group: consistent with the series, a revision, in
+    /// conflict, or an outlier. Set by the report; `null` in `extract`.
+    #[serde(default)]
+    pub status: Option<Status>,
     /// The number is too large to hold exactly ("10^400", 40 digits): it is
     /// kept as written, with no value and no bounds. Present only when true.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub overflow: bool,
+}
+
+/// What kind of count a figure is.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Frame {
+    /// A running count since an event or a start (a death toll).
+    #[default]
+    Tally,
+    /// One incident's count: one attack, one day, "another 35".
+    Incident,
+    /// How many there are as of a date: troops deployed, people missing.
+    Stock,
+}
+
+impl Frame {
+    /// The name used in JSON and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Frame::Tally => "tally",
+            Frame::Incident => "incident",
+            Frame::Stock => "stock",
+        }
+    }
+}
+
+/// Whether a figure is reported or projected.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    /// Reported as standing.
+    #[default]
+    Reported,
+    /// A projection or estimate of the future: "could reach 20,000".
+    Projection,
+}
+
+impl Modality {
+    /// The name used in JSON and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Reported => "reported",
+            Modality::Projection => "projection",
+        }
+    }
+}
+
+/// A claim's standing within its group's series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Fits the series.
+    Consistent,
+    /// A later, lower figure of a running tally that a revision cue or a
+    /// second article confirms.
+    Revision,
+    /// Disagrees with figures for the same time.
+    Conflict,
+    /// Fits no series: it probably counts something else, and stands in a
+    /// group of its own.
+    Outlier,
+}
+
+impl Status {
+    /// The name used in JSON and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Consistent => "consistent",
+            Status::Revision => "revision",
+            Status::Conflict => "conflict",
+            Status::Outlier => "outlier",
+        }
+    }
 }
 
 /// Builds a key from its parts: `measure/actor/location`, with `@scope`
@@ -195,6 +319,18 @@ pub(crate) fn test_claim(
         scope: None,
         source: None,
         outlet: None,
+        frame: Frame::Tally,
+        as_of: date.and_then(Date::parse),
+        since: None,
+        event: None,
+        whose: None,
+        place: Some("gaza".into()),
+        part: None,
+        counted: None,
+        modality: Modality::Reported,
+        revised: false,
+        slots_from: Default::default(),
+        status: None,
         overflow: false,
     }
 }

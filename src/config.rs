@@ -101,6 +101,21 @@ pub struct Measure {
     pub after: Vec<String>,
     /// Verbs that make "N times" a count of this measure.
     pub times: Vec<String>,
+    /// What kind of count a figure of this measure is when its sentence
+    /// says nothing of it: `tally`, `stock` or `incident`; by default a
+    /// tally for a cumulative measure, else a stock.
+    pub frame: Option<crate::claim::Frame>,
+}
+
+impl Measure {
+    /// The frame of a figure whose sentence says nothing of it.
+    pub fn default_frame(&self) -> crate::claim::Frame {
+        self.frame.unwrap_or(if self.cumulative {
+            crate::claim::Frame::Tally
+        } else {
+            crate::claim::Frame::Stock
+        })
+    }
 }
 
 /// A pinned fact: the value a key must have.
@@ -327,6 +342,13 @@ impl Config {
     /// Is this measure a running tally?
     pub fn is_cumulative(&self, measure: &str) -> bool {
         self.measures.get(measure).is_some_and(|m| m.cumulative)
+    }
+
+    /// The default frame of a measure (a stock for one not configured).
+    pub fn frame(&self, measure: &str) -> crate::claim::Frame {
+        self.measures
+            .get(measure)
+            .map_or(crate::claim::Frame::Stock, Measure::default_frame)
     }
 }
 

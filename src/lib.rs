@@ -26,6 +26,7 @@ pub mod corpus;
 pub mod extract;
 pub mod group;
 pub mod report;
+pub mod resolve;
 
 use std::path::PathBuf;
 

@@ -71,6 +71,10 @@ pub struct Context {
     /// back to the figure before, in an earlier sentence: "The figure could
     /// reach 20,000"; "Of those, 40 were children".
     pub anaphor: Option<Anaphor>,
+    /// The counted noun as written after the number, lowercase ("homes",
+    /// "body bags"), or the first word after it when no lexicon noun
+    /// names the thing.
+    pub counted: Option<String>,
 }
 
 /// How a figure points back to an earlier one.
@@ -1152,9 +1156,26 @@ pub fn resolve_with(
             part,
             verb_made,
             anaphor,
+            counted: counted_words(tokens, q, &np),
         });
     }
     out
+}
+
+/// The counted noun of a figure as written: the lexicon noun after it, or
+/// the word after it ("6,000 body bags" gives "body").
+fn counted_words(tokens: &[Token<'_>], q: &Quantity, np: &NounPhrase) -> Option<String> {
+    let (start, end) = match np.head {
+        Some((start, end, _)) => (start, end),
+        None if np.words && !np.times => (q.last + 1, (q.last + 2).min(np.words_end)),
+        None => return None,
+    };
+    let words: Vec<&str> = tokens[start..end.max(start)]
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .map(|t| t.norm.as_ref())
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
 /// Skips determiners and adjectives after a preposition.

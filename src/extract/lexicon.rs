@@ -179,6 +179,11 @@ impl WordSet {
         self.may_have(t) && self.words.contains(&t.norm.as_ref())
     }
 
+    /// Is the word (lowercase) in the list?
+    pub(crate) fn has_word(&self, w: &str) -> bool {
+        self.words.contains(&w)
+    }
+
     /// Might the token's normal form be in the list? `false` is sure.
     #[inline]
     pub(crate) fn may_have(&self, t: &Token<'_>) -> bool {
@@ -301,6 +306,9 @@ pub struct Lexicon {
     pub people: Vec<bool>,
     /// Per measure: whose the counted things are.
     pub roles: Vec<crate::config::Role>,
+    /// Per measure: the frame of a figure whose sentence says nothing of
+    /// it.
+    pub frames: Vec<crate::claim::Frame>,
     /// Index of the `other` measure.
     pub other: usize,
     /// Index of `money`, `percent` and `people_other`, when configured.
@@ -342,6 +350,7 @@ impl Lexicon {
                 .iter()
                 .map(|m| config.measures.get(m).map(|s| s.actor).unwrap_or_default())
                 .collect(),
+            frames: measures.iter().map(|m| config.frame(m)).collect(),
             other: index(crate::config::OTHER).unwrap_or(0),
             money: index("money"),
             percent: index("percent"),

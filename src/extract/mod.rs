@@ -8,12 +8,13 @@
 //! here compares claims across articles.
 
 pub mod context;
+pub mod cues;
 pub mod lexicon;
 pub mod number;
 pub mod scope;
 pub mod text;
 
-use crate::claim::{make_key, with_subset, Claim, Qualifier};
+use crate::claim::{make_key, with_subset, Claim, Frame, Qualifier};
 use crate::config::{Config, Role};
 use crate::corpus::Article;
 use lexicon::Lexicon;
@@ -126,6 +127,7 @@ impl Extractor {
                 }
                 // A figure that names neither actor nor place takes those of
                 // its measure's topic in the last few sentences.
+                let mut from_topic = false;
                 if ctx.actor.is_none() && ctx.locations.is_empty() {
                     let topic = self.topic(
                         text,
@@ -144,6 +146,7 @@ impl Extractor {
                                 _ => topic.actor,
                             };
                         ctx.locations = topic.locations;
+                        from_topic = true;
                     }
                 }
                 let shown = shown.get_or_insert_with(|| text::display(text, sentence));
@@ -154,9 +157,17 @@ impl Extractor {
                 }
                 let mut claim = self.claim(article, tokens, q, ctx, shown, &mut lines);
                 claim.source = source;
+                if from_topic {
+                    for slot in ["place", "whose"] {
+                        claim
+                            .slots_from
+                            .insert(slot.to_string(), "topic".to_string());
+                    }
+                }
                 claims.push(claim);
             }
         }
+        crate::resolve::article(&self.lex, article, &mut claims);
         claims
     }
 
@@ -246,8 +257,27 @@ impl Extractor {
                 (s, s + article.text[start..end].chars().count())
             }
         };
-        let scope = scope::scope(tokens, q, article.meta.date);
-        Claim {
+        let published = article.meta.date;
+        let cues = cues::cues(tokens, q, published.map(|d| d.year));
+        let timing = scope::timing(tokens, q, published, cues.tally_cue);
+        let frame = self.frame(ctx.measure, &cues, &timing);
+        let mut slots_from = std::collections::BTreeMap::new();
+        // A figure cited as past stands before the article's own figures.
+        let as_of = match (timing.as_of, published) {
+            (Some(d), _) => {
+                slots_from.insert("as_of".to_string(), "text".to_string());
+                Some(d)
+            }
+            (None, Some(p)) if cues.cited_past => {
+                slots_from.insert("as_of".to_string(), "cited".to_string());
+                Some(crate::corpus::Date::from_days(p.days() - 1))
+            }
+            (None, p) => p,
+        };
+        let counted = self.counted(ctx.measure, ctx.counted.as_deref(), cues.state);
+        let scope = timing.scope;
+        let (whose, place) = (actor.clone(), location.clone());
+        let mut claim = Claim {
             number: article.text[start..end].to_string(),
             value: q.value,
             lower,
@@ -270,8 +300,70 @@ impl Extractor {
             scope,
             source: None,
             outlet: article.meta.source.clone(),
+            frame,
+            as_of,
+            since: timing.since,
+            event: cues.year.map(|y| y.to_string()),
+            whose: None,
+            place: None,
+            part: ctx.subset.clone(),
+            counted,
+            modality: if cues.projection {
+                crate::claim::Modality::Projection
+            } else {
+                crate::claim::Modality::Reported
+            },
+            revised: cues.revised,
+            slots_from,
+            status: None,
             overflow: q.overflow,
+        };
+        (claim.whose, claim.place) = (whose, place);
+        claim
+    }
+
+    /// The frame of a figure: its measure's, unless the sentence dates it
+    /// as an incident ("in the past 24 hours", "on Tuesday"), adds it to a
+    /// figure before in an incident ("another 35 were killed in the
+    /// shelling"), or names an incident for a running measure ("in the
+    /// blast"); a start ("since October 17") makes it a tally.
+    fn frame(&self, measure: usize, cues: &cues::Cues, timing: &scope::Timing) -> Frame {
+        let base = self.lex.frames[measure];
+        if timing.since.is_some() {
+            return if base == Frame::Stock {
+                Frame::Stock
+            } else {
+                Frame::Tally
+            };
         }
+        let dated = timing.scope.is_some();
+        if dated && base != Frame::Stock {
+            return Frame::Incident;
+        }
+        if cues.another && (cues.incident_noun || dated) {
+            return Frame::Incident;
+        }
+        if cues.incident_noun && base == Frame::Tally && !cues.tally_cue {
+            return Frame::Incident;
+        }
+        base
+    }
+
+    /// What a figure counts, where one measure counts different things:
+    /// the state of the people ("missing", "rescued") or the class of the
+    /// counted noun ("homes" and "structures" are `buildings`). Only for
+    /// the measures whose name alone does not say what is counted.
+    fn counted(&self, measure: usize, noun: Option<&str>, state: Option<&str>) -> Option<String> {
+        let name = self.lex.measures[measure].as_str();
+        if !lexicon::data_words!("generic_measures").has_word(name) {
+            return None;
+        }
+        if name == "people_other" {
+            if let Some(state) = state {
+                return Some(state.to_string());
+            }
+        }
+        noun.map(|n| cues::counted_class(n).to_string())
     }
 }
 

@@ -95,10 +95,33 @@ enum When {
     Month(u32, Option<i32>),
 }
 
+/// When a figure stands, as its sentence says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Timing {
+    /// The incident's date, for a figure the text dates as an incident:
+    /// `YYYY-MM-DD`, `week-YYYY-MM-DD` and the like for a window ending at
+    /// the publication date, `YYYY-MM` for a month. Part of the key.
+    pub scope: Option<String>,
+    /// The date a tally or stock stands at: "as of Sunday", "by Friday",
+    /// "the toll reached 111 Wednesday".
+    pub as_of: Option<Date>,
+    /// A tally's start: "since October 17" (a date) or "since" and the
+    /// words after it.
+    pub since: Option<String>,
+}
+
 /// The scope of a quantity: `None` for a running tally or no time given;
 /// `YYYY-MM-DD` for a dated incident; `week-YYYY-MM-DD` and the like for a
 /// window ending at the publication date; `YYYY-MM` for a month.
 pub fn scope(tokens: &[Token<'_>], q: &Quantity, published: Option<Date>) -> Option<String> {
+    timing(tokens, q, published, false).scope
+}
+
+/// When a quantity stands: the date of its incident, the day a tally
+/// stands at ("as of Friday", "by Sunday"; for a figure with a word of a
+/// running tally, `tally`, any day named with it), or the start of a
+/// tally ("since October 17").
+pub fn timing(tokens: &[Token<'_>], q: &Quantity, published: Option<Date>, tally: bool) -> Timing {
     let mut found: Vec<(usize, When)> = Vec::new();
     // Only time words in the number's own clause count, and an opening
     // phrase before the first comma ("On Saturday, four US personnel ...").
@@ -136,19 +159,50 @@ pub fn scope(tokens: &[Token<'_>], q: &Quantity, published: Option<Date>) -> Opt
             k += 1;
         }
     }
-    if found.iter().any(|(_, w)| *w == When::Tally) {
-        return None;
+    let mut timing = Timing::default();
+    if let Some(at) = found.iter().position(|(_, w)| *w == When::Tally) {
+        // "since October 17": the time right after "since" is the start.
+        let k = found[at].0;
+        let next = found.get(at + 1).filter(|(n, _)| *n == k + 1);
+        timing.since = match next {
+            Some((_, when)) => date_of(when, published),
+            None => tokens.get(k).filter(|t| t.norm == "since").and_then(|_| {
+                let words: Vec<&str> = tokens[k + 1..end.min(k + 5)]
+                    .iter()
+                    .take_while(|t| t.kind == Kind::Word)
+                    .map(|t| t.norm.as_ref())
+                    .collect();
+                (!words.is_empty()).then(|| words.join(" "))
+            }),
+        };
+        return timing;
     }
     // The time expression nearest to the number.
-    let (_, when) = found.into_iter().min_by_key(|(k, _)| {
+    let Some((at, when)) = found.into_iter().min_by_key(|(k, _)| {
         if *k > q.last {
             k - q.last
         } else {
             q.qual_start.saturating_sub(*k)
         }
-    })?;
-    Some(match when {
-        When::Tally => return None,
+    }) else {
+        return timing;
+    };
+    // "as of Sunday", "by Friday evening", "through March": the day the
+    // figure stands at; so is any day named with a running tally ("the
+    // toll reached 111 Wednesday"), but not a window ("in the past 24
+    // hours") or a day's count.
+    let prev = |n: usize| at.checked_sub(n).map(|p| tokens[p].norm.as_ref());
+    let as_of_marker = matches!((prev(2), prev(1)), (Some("as"), Some("of")))
+        || matches!(prev(1), Some("by" | "through" | "until" | "till"));
+    let a_day = matches!(when, When::Day(..) | When::MonthDay(..));
+    if as_of_marker || (tally && a_day) {
+        if let Some(date) = date_of(&when, published).and_then(|d| Date::parse(&d)) {
+            timing.as_of = Some(date);
+            return timing;
+        }
+    }
+    timing.scope = Some(match when {
+        When::Tally => return timing,
         When::Day(Some(d), _) => d.to_string(),
         When::Day(None, name) => match published {
             Some(p) => resolve_weekday(p, name).to_string(),
@@ -184,7 +238,29 @@ pub fn scope(tokens: &[Token<'_>], q: &Quantity, published: Option<Date>) -> Opt
         Some(p) if s == "today" => p.to_string(),
         Some(p) if s == "yesterday" => Date::from_days(p.days() - 1).to_string(),
         _ => s,
-    })
+    });
+    timing
+}
+
+/// A day as `YYYY-MM-DD`, resolved against the publication date; `None`
+/// for a window or a month, or a day that cannot be placed.
+fn date_of(when: &When, published: Option<Date>) -> Option<String> {
+    let p = published?;
+    match *when {
+        When::Day(Some(d), _) => Some(d.to_string()),
+        When::Day(None, "today") => Some(p.to_string()),
+        When::Day(None, "yesterday") => Some(Date::from_days(p.days() - 1).to_string()),
+        When::Day(None, name) => Some(resolve_weekday(p, name).to_string()),
+        When::MonthDay(m, d) => {
+            let y = if (m, d) > (p.month, p.day) {
+                p.year - 1
+            } else {
+                p.year
+            };
+            Date::parse(&format!("{y:04}-{m:02}-{d:02}")).map(|d| d.to_string())
+        }
+        _ => None,
+    }
 }
 
 /// Words that open a clause of their own, for time words.

@@ -128,6 +128,52 @@ pub fn json_line(c: &Claim, out: &mut Vec<u8>) {
         out.extend_from_slice(name);
         json_opt(v, out);
     }
+    out.extend_from_slice(b",\"frame\":\"");
+    out.extend_from_slice(c.frame.as_str().as_bytes());
+    out.extend_from_slice(b"\",\"as_of\":");
+    match c.as_of {
+        Some(d) => {
+            out.push(b'"');
+            d.write_to(out);
+            out.push(b'"');
+        }
+        None => out.extend_from_slice(b"null"),
+    }
+    for (name, v) in [
+        (&b",\"since\":"[..], c.since.as_deref()),
+        (b",\"event\":", c.event.as_deref()),
+        (b",\"whose\":", c.whose.as_deref()),
+        (b",\"place\":", c.place.as_deref()),
+        (b",\"part\":", c.part.as_deref()),
+        (b",\"counted\":", c.counted.as_deref()),
+    ] {
+        out.extend_from_slice(name);
+        json_opt(v, out);
+    }
+    out.extend_from_slice(b",\"modality\":\"");
+    out.extend_from_slice(c.modality.as_str().as_bytes());
+    out.extend_from_slice(if c.revised {
+        b"\",\"revised\":true,\"slots_from\":{"
+    } else {
+        b"\",\"revised\":false,\"slots_from\":{"
+    });
+    for (i, (slot, from)) in c.slots_from.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        json_str(slot, out);
+        out.push(b':');
+        json_str(from, out);
+    }
+    out.extend_from_slice(b"},\"status\":");
+    match c.status {
+        Some(s) => {
+            out.push(b'"');
+            out.extend_from_slice(s.as_str().as_bytes());
+            out.push(b'"');
+        }
+        None => out.extend_from_slice(b"null"),
+    }
     if c.overflow {
         out.extend_from_slice(b",\"overflow\":true");
     }

@@ -58,11 +58,23 @@ fn extract_json_follows_the_contract() {
         "scope",
         "source",
         "outlet",
+        "frame",
+        "as_of",
+        "since",
+        "event",
+        "whose",
+        "place",
+        "part",
+        "counted",
+        "modality",
+        "revised",
+        "slots_from",
+        "status",
     ];
     // Fields in the contract's order (serde_json::Value sorts them, so read
     // the order off the raw text of the first claim).
     let raw = stdout(&out);
-    let first = &raw[..raw.find('}').unwrap()];
+    let first = &raw[..raw.find("\"status\"").unwrap() + 9];
     let positions: Vec<usize> = fields
         .iter()
         .map(|f| first.find(&format!("\"{f}\":")).unwrap())

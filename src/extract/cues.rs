@@ -1,0 +1,247 @@
+//! CUES: what a sentence says of a figure beyond its measure, actor and
+//! place: whether it is projected, cited as past or a revision, whether it
+//! counts one incident or a running tally, which past event it belongs to,
+//! and the state of the people it counts ("missing", "rescued").
+//!
+//! Takes one sentence's tokens and one of its quantities; returns [`Cues`].
+//! Everything here reads the sentence alone: the resolve stage
+//! (`crate::resolve`) turns the cues into a claim's identity with what the
+//! article says (title, lead, publication date). The word lists are data
+//! files under `data/words/`.
+
+use super::lexicon::data_words;
+use super::number::Quantity;
+use super::text::{Kind, Token};
+
+/// What a sentence says of one figure's standing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cues {
+    /// A projection: "could reach 20,000", "is expected to rise to".
+    pub projection: bool,
+    /// Cited as past or superseded: "the previous toll of 115", "instead
+    /// of 11,300", "down from 3,000".
+    pub cited_past: bool,
+    /// The sentence revises a figure: "revised down to 97".
+    pub revised: bool,
+    /// "another 35", "a further 40": a count added to one before it.
+    pub another: bool,
+    /// A noun of one incident in the figure's clause ("in the blast").
+    pub incident_noun: bool,
+    /// A word of a running tally in the clause ("toll", "total").
+    pub tally_cue: bool,
+    /// A year before the publication year in the clause, not after
+    /// "since": the figure belongs to that year's event ("a 2018 fire").
+    pub year: Option<i32>,
+    /// The state of the people counted ("missing", "rescued").
+    pub state: Option<&'static str>,
+}
+
+/// How far from a figure, in tokens, its cues are looked for.
+const REACH: usize = 12;
+
+/// The cues of quantity `q` in a sentence published in `published_year`.
+pub fn cues(tokens: &[Token<'_>], q: &Quantity, published_year: Option<i32>) -> Cues {
+    let (start, end) = clause(tokens, q);
+    // Before the figure, back to the figure before it or the clause start.
+    let before_from = (start..q.qual_start)
+        .rev()
+        .find(|&k| tokens[k].kind == Kind::Number && !is_year(&tokens[k]))
+        .map_or(start, |k| k + 1)
+        .max(q.qual_start.saturating_sub(REACH));
+    let before = &tokens[before_from..q.qual_start];
+    let after = &tokens[q.last + 1..end.min(q.last + 1 + REACH)];
+    let norm = |t: &Token<'_>| t.norm.to_string();
+    let prev = |n: usize| q.qual_start.checked_sub(n).map(|k| tokens[k].norm.as_ref());
+    let another = matches!(prev(1), Some("another" | "further" | "additional"))
+        && !matches!(prev(2), Some("one"));
+    // "instead of 11,300", "down from 115", "from the earlier count of 115".
+    let instead = matches!((prev(2), prev(1)), (Some("instead"), Some("of")));
+    let from_change = before.iter().any(|t| t.norm == "from")
+        && tokens[start..q.qual_start].iter().any(|t| {
+            matches!(
+                t.norm.as_ref(),
+                "down" | "up" | "revised" | "lowered" | "raised" | "rose" | "fell" | "cut"
+            )
+        });
+    let cited_past = instead
+        || from_change
+        || before.iter().any(|t| data_words!("past_cues").has(t))
+        || has_phrase(before, &["had", "put"]);
+    let revised = !cited_past
+        && tokens
+            .iter()
+            .any(|t| data_words!("revision_cues").has(t) || t.norm == "instead");
+    let projection = projection(before);
+    let window = &tokens[start.max(q.qual_start.saturating_sub(REACH))..end.min(q.last + REACH)];
+    let incident_noun = window.iter().any(|t| data_words!("incident_nouns").has(t));
+    let tally_cue = window.iter().any(|t| data_words!("tally_cues").has(t))
+        || has_phrase(window, &["so", "far"])
+        || has_phrase(window, &["to", "date"])
+        || has_phrase(window, &["in", "all"]);
+    let year = published_year.and_then(|now| {
+        window.iter().enumerate().find_map(|(i, t)| {
+            let y = is_year(t).then(|| t.text.parse::<i32>().ok()).flatten()?;
+            let since = i > 0 && window[i - 1].norm == "since";
+            (y < now && !since).then_some(y)
+        })
+    });
+    let state = after
+        .iter()
+        .chain(before.iter().rev().take(3))
+        .find_map(|t| state_of(&norm(t)));
+    Cues {
+        projection,
+        cited_past,
+        revised,
+        another,
+        incident_noun,
+        tally_cue,
+        year,
+        state,
+    }
+}
+
+/// "could reach", "may rise to", "is expected to top": a modal and a verb
+/// of growth between the subject and the figure.
+fn projection(before: &[Token<'_>]) -> bool {
+    let near = &before[before.len().saturating_sub(6)..];
+    let modal = near
+        .iter()
+        .position(|t| data_words!("projection_modals").has(t));
+    modal.is_some_and(|m| {
+        near[m + 1..]
+            .iter()
+            .any(|t| data_words!("growth_verbs").has(t))
+    })
+}
+
+/// A four-digit number that reads as a year.
+fn is_year(t: &Token<'_>) -> bool {
+    t.kind == Kind::Number
+        && t.text.len() == 4
+        && t.text
+            .parse::<i32>()
+            .is_ok_and(|y| (1800..=2100).contains(&y))
+}
+
+/// Does the run of tokens hold the words of `phrase` in a row?
+fn has_phrase(tokens: &[Token<'_>], phrase: &[&str]) -> bool {
+    tokens
+        .windows(phrase.len())
+        .any(|w| w.iter().zip(phrase).all(|(t, p)| t.norm == *p))
+}
+
+/// The clause of a figure, for its cues: from the last strong boundary
+/// before it to the next after it.
+fn clause(tokens: &[Token<'_>], q: &Quantity) -> (usize, usize) {
+    let boundary = |t: &Token<'_>| {
+        t.kind == Kind::Punct
+            && matches!(
+                t.text,
+                ";" | ":" | "—" | "–" | "(" | ")" | "[" | "]" | "\"" | "“" | "”" | ","
+            )
+    };
+    let start = (0..q.qual_start)
+        .rev()
+        .find(|&k| boundary(&tokens[k]))
+        .map_or(0, |k| k + 1);
+    let end = (q.last + 1..tokens.len())
+        .find(|&k| boundary(&tokens[k]))
+        .unwrap_or(tokens.len());
+    (start, end)
+}
+
+/// The state a word names, from `data/words/states.txt`.
+fn state_of(word: &str) -> Option<&'static str> {
+    static STATES: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    STATES
+        .get_or_init(|| classes(include_str!("../../data/words/states.txt")))
+        .get(word)
+        .copied()
+}
+
+/// The class of a counted noun, from `data/words/counted_classes.txt`; a
+/// noun in no class is its own.
+pub fn counted_class(noun: &str) -> &str {
+    static CLASSES: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    CLASSES
+        .get_or_init(|| classes(include_str!("../../data/words/counted_classes.txt")))
+        .get(noun)
+        .copied()
+        .unwrap_or(noun)
+}
+
+/// Reads a file of `class: word, word` lines into word -> class.
+fn classes(text: &'static str) -> std::collections::HashMap<&'static str, &'static str> {
+    let mut map = std::collections::HashMap::new();
+    for line in text.lines() {
+        let line = line.split('#').next().unwrap_or_default();
+        let Some((class, words)) = line.split_once(':') else {
+            continue;
+        };
+        let class = class.trim();
+        for w in words.split(',').map(str::trim).filter(|w| !w.is_empty()) {
+            map.insert(w, class);
+        }
+    }
+    map
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::number;
+    use super::super::text::tokenize;
+    use super::*;
+
+    /// The cues of the first quantity written `n` in `s`.
+    fn of(s: &str, n: &str) -> Cues {
+        let tokens = tokenize(s, 0, s.len());
+        let q = number::find(&tokens, 0.1)
+            .into_iter()
+            .find(|q| tokens[q.first].text == n || tokens[q.last].text == n)
+            .expect("the number is found");
+        cues(&tokens, &q, Some(2024))
+    }
+
+    #[test]
+    fn projections_need_a_modal_and_a_verb_of_growth() {
+        assert!(of("The toll could reach 9,000, the mayor said.", "9,000").projection);
+        assert!(of("Deaths are expected to rise to 400.", "400").projection);
+        assert!(!of("The missing may number 2,000 or more.", "2,000").projection);
+        assert!(!of("The toll rose to 400.", "400").projection);
+    }
+
+    #[test]
+    fn figures_cited_as_past_are_told_apart_from_the_current_one() {
+        let s = "The toll was revised down to 61 from the earlier count of 80.";
+        assert!(!of(s, "61").cited_past);
+        assert!(of(s, "61").revised);
+        assert!(of(s, "80").cited_past);
+        assert!(of("The previous toll was 5,100.", "5,100").cited_past);
+        assert!(of("It says 640 died instead of 1,100.", "1,100").cited_past);
+        assert!(!of("The toll rose to 640.", "640").cited_past);
+    }
+
+    #[test]
+    fn another_a_past_year_and_the_state_of_the_people() {
+        assert!(of("Another 35 people were wounded.", "35").another);
+        assert_eq!(
+            of("It exceeded the 85 people killed in a 2018 fire.", "85").year,
+            Some(2018)
+        );
+        assert_eq!(of("The toll has risen to 40 since 2019.", "40").year, None);
+        assert_eq!(
+            of("About 900 people are still missing.", "900").state,
+            Some("missing")
+        );
+        assert!(
+            of(
+                "Seventeen were killed in the blast at the market.",
+                "Seventeen"
+            )
+            .incident_noun
+        );
+    }
+}

@@ -1,0 +1,141 @@
+//! RESOLVE: give each claim of one article its identity.
+//!
+//! Extraction reads one sentence at a time; this stage reads the article
+//! whole, at extraction time, so that shards carry what it decides. It
+//! takes an article's claims, with the slots their sentences gave them
+//! (measure, whose, place, part, frame, as-of date, start, event,
+//! modality), and fills the slots a sentence left empty from the article:
+//! the place of the title, else of the lead paragraph. Each slot filled so
+//! says where it came from in `slots_from`. Nothing here compares claims of
+//! different articles (see `group`).
+
+use crate::claim::Claim;
+use crate::corpus::Article;
+use crate::extract::context::{self, Mention};
+use crate::extract::lexicon::Lexicon;
+use crate::extract::text;
+
+/// What an article says of all its figures: its place.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Defaults {
+    /// The place named in the title (the first, the most specific when a
+    /// name and the place it lies in are both given).
+    pub title_place: Option<String>,
+    /// The place the lead paragraph names most often.
+    pub lead_place: Option<String>,
+}
+
+/// How many sentences of the body make its lead when it has no paragraph
+/// break.
+const LEAD_SENTENCES: usize = 3;
+
+/// Reads the article's defaults: the places of its title and its lead.
+pub fn defaults(lex: &Lexicon, article: &Article) -> Defaults {
+    let title_place = article
+        .meta
+        .title
+        .as_deref()
+        .and_then(|t| places(lex, t).into_iter().next());
+    let body = &article.text[article.body_start..];
+    let lead_end = body
+        .trim_start()
+        .find("\n\n")
+        .map_or(body.len(), |i| i + (body.len() - body.trim_start().len()));
+    let lead = &body[..lead_end];
+    let sentences = text::sentences(lead, 0);
+    let mut counts: Vec<(String, usize, usize)> = Vec::new();
+    for (n, s) in sentences.iter().take(LEAD_SENTENCES).enumerate() {
+        for (i, p) in places(lex, &lead[s.start..s.end]).into_iter().enumerate() {
+            match counts.iter_mut().find(|(name, _, _)| *name == p) {
+                Some(c) => c.1 += 1,
+                None => counts.push((p, 1, n * 100 + i)),
+            }
+        }
+    }
+    // Most often named, then first named.
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    Defaults {
+        title_place,
+        lead_place: counts.into_iter().next().map(|(p, _, _)| p),
+    }
+}
+
+/// The places a line of text names, in order, each once.
+fn places(lex: &Lexicon, s: &str) -> Vec<String> {
+    let tokens = text::tokenize(s, 0, s.len());
+    let mentions: Vec<Mention> = context::mentions(lex, &tokens);
+    let mut out: Vec<String> = Vec::new();
+    for m in mentions {
+        if let Some(l) = m.place.location {
+            let name = &lex.locations[l];
+            if !out.contains(name) {
+                out.push(name.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Fills the slots the sentences left empty from the article's defaults.
+pub fn article(lex: &Lexicon, article: &Article, claims: &mut [Claim]) {
+    if claims.iter().all(|c| c.place.is_some()) {
+        return;
+    }
+    let defaults = defaults(lex, article);
+    let fallback = match (&defaults.title_place, &defaults.lead_place) {
+        (Some(p), _) => Some((p.clone(), "title")),
+        (None, Some(p)) => Some((p.clone(), "lead")),
+        (None, None) => None,
+    };
+    let Some((place, from)) = fallback else {
+        return;
+    };
+    for c in claims.iter_mut().filter(|c| c.place.is_none()) {
+        c.place = Some(place.clone());
+        c.slots_from.insert("place".to_string(), from.to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{corpus, Config, Extractor};
+
+    fn resolved(text: &str) -> Vec<Claim> {
+        let extractor = Extractor::new(&Config::builtin());
+        extractor.extract(&corpus::parse("t.md", text.to_string()))
+    }
+
+    #[test]
+    fn a_figure_without_a_place_takes_the_title_s() {
+        let claims = resolved(
+            "---\ntitle: Floods in Pakistan kill 1,160\ndate: 2024-08-30\n---\nThe toll has now passed 1,500, officials said.\n",
+        );
+        assert_eq!(claims.len(), 1);
+        assert_eq!(claims[0].place.as_deref(), Some("pakistan"));
+        assert_eq!(claims[0].location, None, "the sentence names no place");
+        assert_eq!(
+            claims[0].slots_from.get("place").map(String::as_str),
+            Some("title")
+        );
+    }
+
+    #[test]
+    fn else_the_place_the_lead_names_most() {
+        let claims = resolved(
+            "---\ntitle: A hard week\n---\nRains hit Sudan and Chad. In Sudan the rivers rose.\n\nAt least 40 people died.\n",
+        );
+        assert_eq!(claims[0].place.as_deref(), Some("sudan"));
+        assert_eq!(
+            claims[0].slots_from.get("place").map(String::as_str),
+            Some("lead")
+        );
+    }
+
+    #[test]
+    fn a_place_the_sentence_names_is_kept() {
+        let claims = resolved("---\ntitle: Floods in Pakistan\n---\nIn India, 30 people died.\n");
+        assert_eq!(claims[0].place.as_deref(), Some("india"));
+        assert!(!claims[0].slots_from.contains_key("place"));
+    }
+}
