@@ -189,8 +189,8 @@ fn fields_outside_the_scored_contract_change_nothing() {
     assert_eq!(p0.text, p1.text);
 }
 
-/// The first claim (in text order) of the first expected group, and where
-/// it sits in the perfect report.
+/// The first member of the first expected group: the first claim of the
+/// first group of the perfect report.
 fn first_member(set: &Set) -> usize {
     gold_groups(set).0[0][0]
 }

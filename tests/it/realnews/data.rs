@@ -427,7 +427,9 @@ fn find_lowercase(text: &str, qi: usize, q: &str, num: &str) -> Option<(usize, u
     ))
 }
 
-/// Python's `str()` of a YAML scalar used as the number's text.
+/// Python's `str()` of a YAML scalar used as the number's text (the gold
+/// quotes every number; a float with an exponent would print as Rust
+/// writes it, `1e16` where Python writes `1e+16`).
 fn yaml_str(v: &serde_yaml::Value) -> String {
     match v {
         serde_yaml::Value::String(s) => s.clone(),
