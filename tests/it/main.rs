@@ -8,6 +8,7 @@ mod findings;
 mod hostile;
 mod html;
 mod properties;
+mod realnews;
 mod report;
 
 use std::path::PathBuf;
