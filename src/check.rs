@@ -319,9 +319,9 @@ pub fn problems(
             let others: Vec<&Claim> = g
                 .conflicts
                 .iter()
-                .filter_map(|&(a, b)| match (a == i, b == i) {
-                    (true, _) => Some(&g.claims[b]),
-                    (_, true) => Some(&g.claims[a]),
+                .filter_map(|k| match (k.a == i, k.b == i) {
+                    (true, _) => Some(&g.claims[k.b]),
+                    (_, true) => Some(&g.claims[k.a]),
                     _ => None,
                 })
                 .collect();

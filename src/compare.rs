@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::claim::{format_value, Claim, Qualifier};
+use crate::claim::{format_value, Claim, Qualifier, Status};
 use crate::config::Role;
 
 /// What the articles say about one quantity, taken together.
@@ -88,160 +88,432 @@ pub fn overlap(a: &Claim, b: &Claim) -> bool {
     }
 }
 
-/// Is all of `b` below all of `a` (a revision down, for a tally)?
-fn below(b: &Claim, a: &Claim) -> bool {
-    match (b.upper, a.lower) {
-        (Some(bu), Some(al)) => bu < al || (bu == al && !overlap(a, b)),
-        _ => false,
-    }
+/// How a group's claims stand as a series over time, claim by claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    /// Per claim (in the group's order): consistent, revision, conflict or
+    /// outlier.
+    pub statuses: Vec<Status>,
+    /// Pairs of claims (indices, earlier first) that disagree, and why.
+    pub conflicts: Vec<(usize, usize, &'static str)>,
+    /// The figure changed over time consistently (growth of a tally, a
+    /// stock at another level on a date far apart).
+    pub changed: bool,
 }
 
-/// How many neighbours within the same-time window each claim is compared
-/// with, and how many disagreeing pairs a group keeps: enough to show and
-/// check every divergence a person can read, while a group of many
-/// thousand claims stays fast.
-const NEIGHBOURS: usize = 256;
-const MAX_CONFLICTS: usize = 10_000;
+/// A claim's bounds for comparing reports: ends closed (an open end is a
+/// matter of wording, not of disagreement: "over 120" against "120"), and
+/// a round exact figure widened by half its rounding step, at most 5 %
+/// ("10,000" is [9500, 10500] against "10,100").
+fn span(c: &Claim) -> (f64, f64) {
+    let (mut lo, mut hi) = (
+        c.lower.unwrap_or(f64::NEG_INFINITY),
+        c.upper.unwrap_or(f64::INFINITY),
+    );
+    if c.qualifier == Qualifier::Exact {
+        if let Some(v) = c
+            .value
+            .filter(|v| v.is_finite() && *v >= 100.0 && v.fract() == 0.0)
+        {
+            let mut step = 1.0;
+            while (v / (step * 10.0)).fract() == 0.0 && step < 1e15 {
+                step *= 10.0;
+            }
+            if step >= 100.0 {
+                let widen = (step / 2.0).min(v * 0.05);
+                lo -= widen;
+                hi += widen;
+            }
+        }
+    }
+    (lo, hi)
+}
 
-/// Do all the claims' bounds share a point? For intervals, pairwise
-/// overlap and a common point are the same thing (Helly), so this is one
-/// pass: the highest lower end against the lowest upper end.
-fn all_overlap(claims: &[Claim]) -> bool {
-    let low = claims.iter().filter(|c| c.lower.is_some()).max_by(|a, b| {
-        a.lower
-            .partial_cmp(&b.lower)
-            .unwrap_or(std::cmp::Ordering::Equal)
-            .then_with(|| {
-                (a.qualifier == Qualifier::MoreThan).cmp(&(b.qualifier == Qualifier::MoreThan))
+/// Do two claims' compared bounds share a point?
+fn meets(a: &Claim, b: &Claim) -> bool {
+    let (al, ah) = span(a);
+    let (bl, bh) = span(b);
+    al.max(bl) <= ah.min(bh)
+}
+
+/// Is all of `later` below all of `earlier`?
+fn wholly_below(later: &Claim, earlier: &Claim) -> bool {
+    span(later).1 < span(earlier).0
+}
+
+/// The day a claim stands for: its as-of date, else its publication date.
+fn day(c: &Claim) -> Option<i64> {
+    c.as_of.or(c.date).map(crate::corpus::Date::days)
+}
+
+/// How many distinct articles the claims at `idx` come from.
+fn article_count(claims: &[Claim], idx: &[usize]) -> usize {
+    let mut a: Vec<&str> = idx.iter().map(|&i| claims[i].article.as_str()).collect();
+    a.sort_unstable();
+    a.dedup();
+    a.len()
+}
+
+/// Longest chains are found exactly up to this many claims, greedily
+/// beyond (a group of many thousand claims stays fast).
+const EXACT_CHAIN: usize = 2_000;
+
+/// How long a stock may dip and come back for the dip to be a conflict
+/// rather than two changes.
+const DIP_DAYS: i64 = 42;
+
+/// Reads a group's claims (sorted by as-of date, undated last) as a series.
+///
+/// A running measure (`cumulative`): the longest run of reports that never
+/// goes down is the series; a later report wholly below it is a revision
+/// when a revision cue says so or a second article repeats it, a conflict
+/// when it stands for the same day, and otherwise an outlier (when the
+/// series has two articles or more; between two lone reports, a conflict).
+/// A stock: reports are read as levels in date order; a change of level
+/// between dates more than `window_days` apart is a change, within them a
+/// conflict (or an outlier, when one side is one article and the other
+/// several, or a second quantity, when both sides have several); a dip
+/// that comes back within six weeks is a conflict on the dip.
+pub fn series(claims: &[Claim], cumulative: bool, window_days: u32, tolerance: f64) -> Series {
+    let n = claims.len();
+    let all: Vec<usize> = (0..n).collect();
+    let mut out = Series {
+        statuses: vec![Status::Consistent; n],
+        conflicts: Vec::new(),
+        changed: false,
+    };
+    if article_count(claims, &all) < 2 {
+        return out;
+    }
+    if cumulative {
+        tally(claims, window_days, tolerance, &mut out);
+    } else {
+        stock(claims, window_days, tolerance, &mut out);
+    }
+    out.conflicts.sort_unstable();
+    out.conflicts.dedup();
+    out
+}
+
+/// [`series`] for a running measure.
+fn tally(claims: &[Claim], window_days: u32, tolerance: f64, out: &mut Series) {
+    let n = claims.len();
+    let same_day = |i: usize, j: usize| day(&claims[i]) == day(&claims[j]);
+    // May `j` follow `i` in a series that never goes down?
+    let follows = |i: usize, j: usize| {
+        if day(&claims[i]).is_none() || day(&claims[j]).is_none() || same_day(i, j) {
+            meets(&claims[i], &claims[j])
+        } else {
+            !wholly_below(&claims[j], &claims[i])
+        }
+    };
+    let chain = longest_chain(n, &follows);
+    let in_chain = {
+        let mut v = vec![false; n];
+        for &i in &chain {
+            v[i] = true;
+        }
+        v
+    };
+    let chain_articles = article_count(claims, &chain);
+    let outside: Vec<usize> = (0..n).filter(|&i| !in_chain[i]).collect();
+    for &j in &outside {
+        let c = &claims[j];
+        let dj = day(c);
+        // The chain's reports this one falls below (earlier), stands above
+        // (later), or disagrees with on its own day.
+        let below: Vec<usize> = chain
+            .iter()
+            .copied()
+            .filter(|&i| day(&claims[i]) < dj && dj.is_some() && wholly_below(c, &claims[i]))
+            .collect();
+        let above: Vec<usize> = chain
+            .iter()
+            .copied()
+            .filter(|&k| day(&claims[k]) > dj && dj.is_some() && wholly_below(&claims[k], c))
+            .collect();
+        let clash: Vec<usize> = chain
+            .iter()
+            .copied()
+            .filter(|&i| (same_day(i, j) || dj.is_none()) && !meets(c, &claims[i]))
+            .collect();
+        // Reports outside the chain that say the same as this one.
+        let company: Vec<usize> = outside
+            .iter()
+            .copied()
+            .filter(|&k| {
+                meets(c, &claims[k])
+                    || (k != j && below.iter().any(|&i| wholly_below(&claims[k], &claims[i])))
+            })
+            .collect();
+        let seconded = article_count(claims, &company) >= 2;
+        if let (Some(&i), true) = (below.last(), c.revised || seconded) {
+            out.statuses[j] = Status::Revision;
+            out.conflicts.push((i.min(j), i.max(j), "revised down"));
+            continue;
+        }
+        // A later report of the chain revises this higher one.
+        if let Some(&k) = above.iter().find(|&&k| claims[k].revised) {
+            for &k2 in above.iter().filter(|&&k2| wholly_below(&claims[k2], c)) {
+                out.statuses[k2] = Status::Revision;
+            }
+            out.conflicts.push((j.min(k), j.max(k), "revised down"));
+            continue;
+        }
+        let lone = article_count(claims, &company) <= 1 && !c.revised;
+        if lone && chain_articles >= 2 {
+            out.statuses[j] = Status::Outlier;
+            continue;
+        }
+        out.statuses[j] = Status::Conflict;
+        let reason = if !below.is_empty() {
+            "lower than earlier"
+        } else if !above.is_empty() {
+            "higher than later"
+        } else {
+            "same time"
+        };
+        let other = below
+            .last()
+            .or(above.first())
+            .or(clash.first())
+            .or(chain.first())
+            .copied();
+        if let Some(i) = other {
+            // Two reports for the same day: neither is the series' word.
+            if reason == "same time" {
+                out.statuses[i] = Status::Conflict;
+            }
+            out.conflicts.push((i.min(j), i.max(j), reason));
+        }
+    }
+    let kept: Vec<usize> = chain;
+    out.changed = grows(claims, &kept, window_days, tolerance, true);
+}
+
+/// [`series`] for a stock.
+fn stock(claims: &[Claim], window_days: u32, tolerance: f64, out: &mut Series) {
+    let window = i64::from(window_days);
+    // Levels: runs in date order whose bounds share a point.
+    let mut levels: Vec<Vec<usize>> = Vec::new();
+    let mut common = (f64::NEG_INFINITY, f64::INFINITY);
+    for (i, c) in claims.iter().enumerate() {
+        let (lo, hi) = span(c);
+        let joined = (common.0.max(lo), common.1.min(hi));
+        match levels.last_mut() {
+            Some(level) if joined.0 <= joined.1 => {
+                level.push(i);
+                common = joined;
+            }
+            _ => {
+                levels.push(vec![i]);
+                common = (lo, hi);
+            }
+        }
+    }
+    let first_day = |l: &[usize]| l.iter().filter_map(|&i| day(&claims[i])).min();
+    let last_day = |l: &[usize]| l.iter().filter_map(|&i| day(&claims[i])).max();
+    let meets_level = |a: &[usize], b: &[usize]| {
+        a.iter()
+            .all(|&i| b.iter().all(|&j| meets(&claims[i], &claims[j])))
+    };
+    let mut removed = vec![false; levels.len()];
+    // A dip that comes back within weeks: a conflict on the dip.
+    for k in 1..levels.len().saturating_sub(1) {
+        let (before, dip, after) = (&levels[k - 1], &levels[k], &levels[k + 1]);
+        let back = match (last_day(before), first_day(after)) {
+            (Some(a), Some(b)) => b - a <= DIP_DAYS,
+            _ => false,
+        };
+        if back && meets_level(before, after) {
+            for &i in dip {
+                out.statuses[i] = Status::Conflict;
+            }
+            out.conflicts
+                .push((before[before.len() - 1], dip[0], "dip and return"));
+            removed[k] = true;
+        }
+    }
+    // Neighbouring levels at about the same time.
+    let live: Vec<usize> = (0..levels.len()).filter(|&k| !removed[k]).collect();
+    let mut changes = 0;
+    for w in live.windows(2) {
+        let (a, b) = (&levels[w[0]], &levels[w[1]]);
+        let apart = match (last_day(a), first_day(b)) {
+            (Some(x), Some(y)) => y - x > window,
+            _ => false,
+        };
+        if apart {
+            changes += 1;
+            continue;
+        }
+        let (na, nb) = (article_count(claims, a), article_count(claims, b));
+        if a.iter()
+            .chain(b)
+            .all(|&i| out.statuses[i] != Status::Consistent)
+        {
+            continue;
+        }
+        match (na >= 2, nb >= 2) {
+            // Two well-sourced levels at once: two quantities; the later
+            // level stands apart.
+            (true, true) => b.iter().for_each(|&i| out.statuses[i] = Status::Outlier),
+            (true, false) => b.iter().for_each(|&i| out.statuses[i] = Status::Outlier),
+            (false, true) => a.iter().for_each(|&i| out.statuses[i] = Status::Outlier),
+            (false, false) => {
+                for &i in a.iter().chain(b) {
+                    out.statuses[i] = Status::Conflict;
+                }
+                out.conflicts.push((a[a.len() - 1], b[0], "same time"));
+            }
+        }
+    }
+    // Outliers never leave a group empty of consistent claims.
+    if out.statuses.iter().all(|s| *s == Status::Outlier) {
+        out.statuses
+            .iter_mut()
+            .for_each(|s| *s = Status::Consistent);
+    }
+    let kept: Vec<usize> = (0..claims.len())
+        .filter(|&i| out.statuses[i] == Status::Consistent)
+        .collect();
+    out.changed = changes > 0 || grows(claims, &kept, window_days, tolerance, false);
+}
+
+/// The longest run of indices in order where each may follow the one
+/// before (the first such run, of the longest); exact up to
+/// [`EXACT_CHAIN`] claims, greedy beyond.
+fn longest_chain(n: usize, follows: &dyn Fn(usize, usize) -> bool) -> Vec<usize> {
+    if n == 0 {
+        return Vec::new();
+    }
+    if n > EXACT_CHAIN {
+        let mut chain = vec![0];
+        for j in 1..n {
+            if follows(chain[chain.len() - 1], j) {
+                chain.push(j);
+            }
+        }
+        return chain;
+    }
+    let mut len = vec![1usize; n];
+    let mut prev = vec![usize::MAX; n];
+    for j in 1..n {
+        for i in 0..j {
+            if len[i] + 1 > len[j] && follows(i, j) {
+                len[j] = len[i] + 1;
+                prev[j] = i;
+            }
+        }
+    }
+    let best = (0..n).fold(0, |b, j| if len[j] > len[b] { j } else { b });
+    let mut chain = vec![best];
+    while prev[chain[chain.len() - 1]] != usize::MAX {
+        chain.push(prev[chain[chain.len() - 1]]);
+    }
+    chain.reverse();
+    chain
+}
+
+/// Does the figure grow along `kept` (in date order)? A later exact figure
+/// above an earlier one, or a later lower bound above every earlier figure
+/// by more than `tolerance`, between reports more than `window_days`
+/// apart (for a running measure, any days apart); vague amounts never
+/// show growth.
+fn grows(
+    claims: &[Claim],
+    kept: &[usize],
+    window_days: u32,
+    tolerance: f64,
+    running: bool,
+) -> bool {
+    let window = if running { 0 } else { i64::from(window_days) };
+    let anchor = |c: &Claim| match c.qualifier {
+        Qualifier::Vague => None,
+        _ => c.value.or(c.lower),
+    };
+    let mut dated: Vec<(i64, f64, bool)> = kept
+        .iter()
+        .filter_map(|&i| {
+            let c = &claims[i];
+            Some((day(c)?, anchor(c)?, c.qualifier == Qualifier::Exact))
+        })
+        .collect();
+    dated.sort_by_key(|d| d.0);
+    // A later figure wholly above an earlier one, far enough apart, is a
+    // change whatever the wording ("dozens", then "about 150").
+    let above = kept.iter().any(|&i| {
+        kept.iter()
+            .any(|&j| match (day(&claims[i]), day(&claims[j])) {
+                (Some(a), Some(b)) => b - a > window && wholly_below(&claims[i], &claims[j]),
+                _ => false,
             })
     });
-    let high = claims.iter().filter(|c| c.upper.is_some()).min_by(|a, b| {
-        a.upper
-            .partial_cmp(&b.upper)
-            .unwrap_or(std::cmp::Ordering::Equal)
-            .then_with(|| {
-                (b.qualifier == Qualifier::LessThan).cmp(&(a.qualifier == Qualifier::LessThan))
-            })
-    });
-    match (low, high) {
-        (Some(l), Some(h)) => overlap(l, h),
-        _ => true,
+    if above {
+        return true;
+    }
+    let mut highest = f64::NEG_INFINITY;
+    let mut next = 0;
+    for &(d, v, exact) in &dated {
+        while next < dated.len() && dated[next].0 < d - window {
+            if dated[next].0 < d {
+                highest = highest.max(dated[next].1);
+            }
+            next += 1;
+        }
+        if highest.is_finite() {
+            let step = if exact { 0.0 } else { tolerance };
+            if v > highest * (1.0 + step) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The verdict on a group's claims from their statuses: one article is
+/// single; a revision or a conflict diverges; a change evolves; else the
+/// reports agree.
+pub fn verdict_of(claims: &[Claim], statuses: &[Status], changed: bool) -> Verdict {
+    let all: Vec<usize> = (0..claims.len()).collect();
+    if article_count(claims, &all) < 2 {
+        return Verdict::Single;
+    }
+    if statuses
+        .iter()
+        .any(|s| matches!(s, Status::Revision | Status::Conflict))
+    {
+        return Verdict::Diverge;
+    }
+    if changed {
+        Verdict::Evolve
+    } else {
+        Verdict::Agree
     }
 }
 
 /// The verdict on a group's claims (in date order), and the pairs of
-/// claims (indices) that disagree.
+/// claims (indices) that disagree: [`series`] read as one verdict.
 pub fn verdict(
     claims: &[Claim],
     cumulative: bool,
     window_days: u32,
 ) -> (Verdict, Vec<(usize, usize)>) {
-    let mut articles: Vec<&str> = claims.iter().map(|c| c.article.as_str()).collect();
-    articles.sort_unstable();
-    articles.dedup();
-    if articles.len() < 2 {
-        return (Verdict::Single, Vec::new());
-    }
-    if all_overlap(claims) {
-        // Overlapping bounds can still show a tally rising: "at least 15"
-        // attacks in December, "more than 50" in March.
-        let v = if cumulative && rising(claims, window_days) {
-            Verdict::Evolve
-        } else {
-            Verdict::Agree
-        };
-        return (v, Vec::new());
-    }
-    let window = i64::from(window_days);
-    let mut conflicts: Vec<(usize, usize)> = Vec::new();
-    let add = |a: usize, b: usize, conflicts: &mut Vec<(usize, usize)>| {
-        if conflicts.len() < MAX_CONFLICTS {
-            conflicts.push((a.min(b), a.max(b)));
-        }
-    };
-    let mut dated: Vec<usize> = (0..claims.len())
-        .filter(|&i| claims[i].date.is_some())
-        .collect();
-    dated.sort_by_key(|&i| claims[i].date);
-    let day = |i: usize| claims[i].date.map_or(0, |d| d.days());
-    // Undated: nothing says the figure moved, so any disagreement counts.
-    for u in (0..claims.len()).filter(|&i| claims[i].date.is_none()) {
-        let mut found = 0;
-        for j in 0..claims.len() {
-            if j != u && claims[j].article != claims[u].article && !overlap(&claims[u], &claims[j])
-            {
-                add(u, j, &mut conflicts);
-                found += 1;
-                if found == 3 {
-                    break;
-                }
-            }
-        }
-    }
-    // Reports at about the same time whose bounds do not overlap.
-    for (k, &i) in dated.iter().enumerate() {
-        for &j in dated[k + 1..].iter().take(NEIGHBOURS) {
-            if day(j) - day(i) > window {
-                break;
-            }
-            if claims[i].article != claims[j].article && !overlap(&claims[i], &claims[j]) {
-                add(i, j, &mut conflicts);
-            }
-        }
-    }
-    // A tally that went down later: compare each report with the highest
-    // lower end among reports published more than the window before it.
-    if cumulative {
-        let mut best: Option<usize> = None;
-        let mut next = 0;
-        for &b in &dated {
-            while next < dated.len() && day(dated[next]) < day(b) - window {
-                let a = dated[next];
-                if best.is_none_or(|x| claims[a].lower > claims[x].lower)
-                    && claims[a].lower.is_some()
-                {
-                    best = Some(a);
-                }
-                next += 1;
-            }
-            if let Some(a) = best {
-                if below(&claims[b], &claims[a]) {
-                    add(a, b, &mut conflicts);
-                }
-            }
-        }
-    }
-    conflicts.sort_unstable();
-    conflicts.dedup();
-    if conflicts.is_empty() {
-        (Verdict::Evolve, conflicts)
-    } else {
-        (Verdict::Diverge, conflicts)
-    }
-}
-
-/// Does a tally's anchor (value, or lower bound) rise by more than a tenth
-/// between two reports published more than the window apart?
-fn rising(claims: &[Claim], window_days: u32) -> bool {
-    let anchor = |c: &Claim| c.value.or(c.lower);
-    let mut dated: Vec<(i64, f64)> = claims
+    let s = series(claims, cumulative, window_days, 0.1);
+    let kept: Vec<Claim> = claims
         .iter()
-        .filter_map(|c| Some((c.date?.days(), anchor(c)?)))
+        .zip(&s.statuses)
+        .filter(|(_, st)| **st != Status::Outlier)
+        .map(|(c, _)| c.clone())
         .collect();
-    dated.sort_by_key(|d| d.0);
-    let window = i64::from(window_days);
-    let mut lowest = f64::INFINITY;
-    let mut next = 0;
-    for &(day, v) in &dated {
-        while next < dated.len() && dated[next].0 < day - window {
-            lowest = lowest.min(dated[next].1);
-            next += 1;
-        }
-        if v > lowest * 1.1 {
-            return true;
-        }
-    }
-    false
+    let statuses: Vec<Status> = s
+        .statuses
+        .iter()
+        .copied()
+        .filter(|st| *st != Status::Outlier)
+        .collect();
+    let v = verdict_of(&kept, &statuses, s.changed);
+    (v, s.conflicts.iter().map(|&(a, b, _)| (a, b)).collect())
 }
 
 /// A figure as a person says it: "more than 1,400", "about 150", "dozens".
@@ -331,12 +603,26 @@ pub fn subject(claim: &Claim, role: Role) -> String {
         .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
-/// A group's headline in plain language.
+/// Two claims of one group that disagree, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conflict {
+    /// Index of the earlier claim in the group's `claims`.
+    pub a: usize,
+    /// Index of the later claim.
+    pub b: usize,
+    /// Why they disagree: `same time`, `revised down`, `dip and return`,
+    /// `lower than earlier`, `higher than later`.
+    pub reason: String,
+}
+
+/// A group's headline in plain language; `outliers` is how many claims
+/// were set apart from it.
 pub fn headline(
     claims: &[Claim],
     verdict: Verdict,
     role: Role,
-    conflicts: &[(usize, usize)],
+    conflicts: &[Conflict],
+    outliers: usize,
 ) -> String {
     let Some(first) = claims.first() else {
         return String::new();
@@ -347,10 +633,16 @@ pub fn headline(
     articles.dedup();
     let n = articles.len();
     let when = |c: &Claim| {
-        c.date
+        c.as_of
+            .or(c.date)
             .map_or_else(|| "undated".to_string(), |d| d.to_string())
     };
-    match verdict {
+    let apart = match outliers {
+        0 => String::new(),
+        1 => "; 1 outlier set apart".to_string(),
+        k => format!("; {k} outliers set apart"),
+    };
+    let line = match verdict {
         Verdict::Single => format!("{subject}: {}", figure(first)),
         Verdict::Agree => {
             let shown = claims
@@ -374,19 +666,40 @@ pub fn headline(
             )
         }
         Verdict::Diverge => {
-            let mut figures: Vec<String> = Vec::new();
-            for &(i, j) in conflicts {
-                for k in [i, j] {
-                    let f = figure(&claims[k]);
-                    if !figures.contains(&f) {
-                        figures.push(f);
+            let revision = claims.iter().find(|c| c.status == Some(Status::Revision));
+            let revised = conflicts.iter().find(|k| k.reason == "revised down");
+            match (revision, revised) {
+                (Some(r), Some(k)) => {
+                    let from = &claims[if claims[k.a].status == Some(Status::Revision) {
+                        k.b
+                    } else {
+                        k.a
+                    }];
+                    format!(
+                        "{subject}: revised down from {} ({}) to {} ({}), {n} articles",
+                        figure(from),
+                        when(from),
+                        figure(r),
+                        when(r)
+                    )
+                }
+                _ => {
+                    let mut figures: Vec<String> = Vec::new();
+                    for k in conflicts {
+                        for i in [k.a, k.b] {
+                            let f = figure(&claims[i]);
+                            if !figures.contains(&f) {
+                                figures.push(f);
+                            }
+                        }
                     }
+                    figures.truncate(4);
+                    format!("{subject}: {n} articles disagree: {}", figures.join(" vs "))
                 }
             }
-            figures.truncate(4);
-            format!("{subject}: {n} articles disagree: {}", figures.join(" vs "))
         }
-    }
+    };
+    line + &apart
 }
 
 /// The bounds of a claim as text, for tables: `2500`, `[810, 990]`,
@@ -464,7 +777,7 @@ mod tests {
 
     #[test]
     fn disjoint_bounds_at_the_same_time_diverge() {
-        let a = exact("a", "2023-10-10", 1200.0);
+        let a = exact("a", "2023-10-11", 1200.0);
         let b = claim(
             "b",
             Some("2023-10-11"),
@@ -472,8 +785,16 @@ mod tests {
             Some(1400.0),
             None,
         );
-        let (v, pairs) = verdict(&[a, b], true, 3);
+        let (v, pairs) = verdict(&[a.clone(), b.clone()], true, 3);
         assert_eq!((v, pairs), (Verdict::Diverge, vec![(0, 1)]));
+        // A day later, a higher figure of a running tally is growth,
+        // however close the days.
+        let mut later = b;
+        later.as_of = crate::corpus::Date::parse("2023-10-12");
+        assert_eq!(verdict(&[a.clone(), later], true, 3).0, Verdict::Evolve);
+        // A stock's figures a day apart that disagree do diverge.
+        let c = exact("c", "2023-10-12", 1400.0);
+        assert_eq!(verdict(&[a, c], false, 3).0, Verdict::Diverge);
     }
 
     #[test]
@@ -506,7 +827,18 @@ mod tests {
             None,
         );
         assert_eq!(verdict(&[a.clone(), b.clone()], true, 3).0, Verdict::Evolve);
-        assert_eq!(verdict(&[a, b], false, 3).0, Verdict::Agree);
+        // So does a stock's: open lower bounds that rise by more than the
+        // tolerance between dates far apart.
+        assert_eq!(verdict(&[a.clone(), b], false, 3).0, Verdict::Evolve);
+        // Not by less.
+        let c = claim(
+            "c",
+            Some("2024-03-01"),
+            Qualifier::MoreThan,
+            Some(16.0),
+            None,
+        );
+        assert_eq!(verdict(&[a, c], false, 3).0, Verdict::Agree);
     }
 
     #[test]
@@ -565,7 +897,7 @@ mod tests {
         b.number = "9,000".into();
         let claims = [a, b];
         assert_eq!(
-            headline(&claims, Verdict::Evolve, Role::Victim, &[]),
+            headline(&claims, Verdict::Evolve, Role::Victim, &[], 0),
             "Deaths in Gaza: rose from 3,500 (2023-10-19) to more than 9,000 (2023-11-05), 2 articles"
         );
         assert_eq!(display_name("kataib_hezbollah"), "Kataib Hezbollah");

@@ -1,39 +1,91 @@
-//! GROUP: gather the claims that speak of the same quantity.
+//! GROUP: link the claims that speak of the same quantity.
 //!
-//! Takes all claims of a run and returns [`Group`]s: one a key (measure,
-//! actor, location and scope; a key that names neither actor nor place is
-//! split by article, since nothing says two such figures count the same
-//! thing), its claims in date order, with the verdict
-//! and headline from `compare`. Groups come in a stable order: divergences
+//! Takes all claims of a run, each with the identity the resolve stage gave
+//! it (measure, counted noun, part, frame, start, event, modality, whose,
+//! place, as-of date), and returns [`Group`]s. Claims are linked by
+//! compatible identities, not by equal key strings:
+//!
+//! 1. **Blocks.** Claims are blocked on every slot but the place and the
+//!    dates, and on the place's country; claims with no country, or with
+//!    several, go to the block's pool.
+//! 2. **Phase one.** Claims whose place the sentence gives form groups by
+//!    place; incidents are split further by overlapping dates.
+//! 3. **Phase two.** A claim whose place came from the article (title,
+//!    lead, an earlier sentence) or who has none joins the one phase-one
+//!    group it fits (the same place, a place it contains or that contains
+//!    it, within the group's run of dates); if several fit it stays apart
+//!    and is listed as unlinked with its candidates. Claims left over form
+//!    groups of their own by place, and a claim with no place at all stands
+//!    alone in its article.
+//! 4. **Series.** Each group is judged by `compare::series`; claims that
+//!    fit no series leave it for groups of their own (`outlier_of`).
+//!
+//! Claims are put in a canonical order first, so the groups never depend on
+//! the order they came in. Groups come in a stable order: divergences
 //! first, then evolutions, agreements and single-article figures, each by
-//! the number of articles (most first) and then by key. The same claims in
-//! any order give the same groups.
+//! the number of articles (most first) and then by key and id.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::claim::Claim;
+use crate::claim::{Claim, Frame, Modality, Status};
 use crate::compare::{self, Verdict};
 use crate::config::Config;
+
+pub use crate::compare::Conflict;
+
+/// The slots a group's claims share.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Identity {
+    /// What is counted.
+    pub measure: String,
+    /// The counted noun or state, where the measure counts different
+    /// things.
+    pub counted: Option<String>,
+    /// A part of a whole ("children").
+    pub part: Option<String>,
+    /// The place, the most specific the group's claims give.
+    pub place: Option<String>,
+    /// The place's country.
+    pub country: Option<String>,
+    /// Whose, when all claims that name one name the same.
+    pub whose: Option<String>,
+    /// Tally, incident or stock.
+    pub frame: Frame,
+    /// A tally's start.
+    pub since: Option<String>,
+    /// A past event the figures belong to.
+    pub event: Option<String>,
+    /// Reported or projected.
+    pub modality: Modality,
+}
 
 /// The claims about one quantity and what they say together.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Group {
-    /// The shared key.
+    /// The key of the group's first claim (`measure/actor/location`, as
+    /// `extract` prints it), for pinned facts and accepted divergences.
     pub key: String,
+    /// A stable id: the same claims give the same id in any run.
+    pub id: String,
     /// agree, evolve, diverge or single.
     pub verdict: Verdict,
     /// The measure is a running tally.
     pub cumulative: bool,
     /// The finding in plain language.
     pub headline: String,
-    /// The claims, by date (undated last), then article and position.
+    /// The slots the claims share.
+    pub identity: Identity,
+    /// The claims, by as-of date (undated last), then publication date,
+    /// article and position; each with its status.
     pub claims: Vec<Claim>,
-    /// For a divergence, the pairs of claims (indices into `claims`) that
-    /// disagree.
-    #[serde(skip)]
-    pub conflicts: Vec<(usize, usize)>,
+    /// Pairs of claims that disagree, with the reason.
+    pub conflicts: Vec<Conflict>,
+    /// The ids of the groups made of this group's outliers.
+    pub outliers: Vec<String>,
+    /// For a group of outliers, the id of the group they were taken from.
+    pub outlier_of: Option<String>,
 }
 
 impl Group {
@@ -46,113 +98,619 @@ impl Group {
     }
 }
 
-/// Groups claims by key and judges each group.
-pub fn build(claims: Vec<Claim>, config: &Config) -> Vec<Group> {
-    let mut builder = Builder::default();
-    for c in claims {
-        builder.add(c);
-    }
-    builder.finish(config)
+/// A claim left out of every group it could join, because it fits several.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unlinked {
+    /// The claim's article.
+    pub article: String,
+    /// Its line.
+    pub line: usize,
+    /// Its column.
+    pub column: usize,
+    /// The number as written.
+    pub number: String,
+    /// Its key.
+    pub key: String,
+    /// The id of the group it stands in alone.
+    pub group: String,
+    /// The ids of the groups it could join.
+    pub candidates: Vec<String>,
 }
 
-/// Gathers claims into groups as they come, so that a run's claims need
-/// not also be held in one list; [`Builder::finish`] judges the groups.
-/// Claims added in a run's order give [`build`]'s groups.
+/// The groups of a run and the claims left unlinked.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Linked {
+    /// The groups, in their stable order.
+    pub groups: Vec<Group>,
+    /// Claims that fit several groups, in article order.
+    pub unlinked: Vec<Unlinked>,
+}
+
+/// Links claims into groups and judges each group.
+pub fn build(claims: Vec<Claim>, config: &Config) -> Vec<Group> {
+    link(claims, config).groups
+}
+
+/// Gathers claims as they come (a run's claims need not also be held in
+/// one list); [`Builder::finish`] links and judges them.
 #[derive(Debug, Default)]
 pub struct Builder {
-    /// Each group's index, by key and then by the article for a figure
-    /// compared only within its article ("" for the others).
-    index: HashMap<String, HashMap<String, usize>>,
-    /// Each group's claims, in the order added.
-    members: Vec<Vec<Claim>>,
+    claims: Vec<Claim>,
 }
 
 impl Builder {
-    /// Adds a claim to its group.
+    /// Adds a claim.
     pub fn add(&mut self, c: Claim) {
-        // A figure that names neither actor nor place ("three soldiers
-        // were killed") cannot be told apart from other figures of its
-        // measure, so it is compared only within its own article; a dated
-        // incident is specific enough to compare.
-        let own = c.actor.is_none() && c.location.is_none() && c.scope.is_none();
-        let article = if own { c.article.as_str() } else { "" };
-        // Looked up by reference: a key is copied once a group.
-        let articles = match self.index.get_mut(c.key.as_str()) {
-            Some(articles) => articles,
-            None => self.index.entry(c.key.clone()).or_default(),
-        };
-        let id = match articles.get(article) {
-            Some(&id) => id,
-            None => {
-                let id = self.members.len();
-                articles.insert(article.to_string(), id);
-                self.members.push(Vec::new());
-                id
-            }
-        };
-        self.members[id].push(c);
+        self.claims.push(c);
     }
 
-    /// The groups, judged, in their stable order.
-    pub fn finish(mut self, config: &Config) -> Vec<Group> {
-        let mut ids: Vec<(String, String, usize)> = self
-            .index
-            .into_iter()
-            .flat_map(|(key, articles)| {
-                articles
-                    .into_iter()
-                    .map(move |(article, id)| (key.clone(), article, id))
-            })
-            .collect();
-        // Sorted once: a tree's string comparisons took a seventh of a
-        // large report.
-        ids.sort_unstable();
-        let by_key = ids
-            .into_iter()
-            .map(|(key, _, id)| (key, std::mem::take(&mut self.members[id])));
-        judge(by_key, config)
+    /// The groups, linked and judged, in their stable order.
+    pub fn finish(self, config: &Config) -> Vec<Group> {
+        link(self.claims, config).groups
+    }
+
+    /// [`Builder::finish`], with the unlinked claims.
+    pub fn finish_linked(self, config: &Config) -> Linked {
+        link(self.claims, config)
     }
 }
 
-/// Judges the groups, given by key in key order, and puts them in their
-/// stable order.
-fn judge(by_key: impl Iterator<Item = (String, Vec<Claim>)>, config: &Config) -> Vec<Group> {
-    let groups: Vec<Group> = by_key
-        .map(|(key, mut claims)| {
-            claims.sort_by(|a, b| {
-                (a.date.is_none(), a.date, &a.article, a.start).cmp(&(
-                    b.date.is_none(),
-                    b.date,
-                    &b.article,
-                    b.start,
-                ))
+/// The slots a block shares: everything but the place and the dates.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Signature {
+    measure: String,
+    counted: Option<String>,
+    part: Option<String>,
+    modality: Modality,
+    frame: Frame,
+    event: Option<String>,
+}
+
+fn signature(c: &Claim) -> Signature {
+    Signature {
+        measure: c.measure.clone(),
+        counted: c.counted.clone(),
+        part: c.part.clone(),
+        modality: c.modality,
+        frame: c.frame,
+        event: c.event.clone(),
+    }
+}
+
+/// A tally's start as a date: words after "since" ("the war began") say
+/// too little to tell tallies apart.
+fn since_date(c: &Claim) -> Option<&str> {
+    c.since
+        .as_deref()
+        .filter(|s| crate::corpus::Date::parse(s).is_some())
+}
+
+/// The country of a claim's place; `None` for no place or several
+/// countries.
+fn country(c: &Claim) -> Option<String> {
+    let place = c.place.as_deref()?;
+    let mut countries = place.split('+').map(crate::places::country_of);
+    let first = countries.next()??;
+    countries
+        .all(|c| c == Some(first))
+        .then(|| first.to_string())
+}
+
+/// Did the sentence itself give the claim's place?
+fn place_explicit(c: &Claim) -> bool {
+    c.place.is_some() && !c.slots_from.contains_key("place")
+}
+
+/// The day a claim stands for: its as-of date, else its publication date.
+fn day(c: &Claim) -> Option<i64> {
+    c.as_of.or(c.date).map(crate::corpus::Date::days)
+}
+
+/// The days an incident covers, from its scope: a day, a week or month
+/// ending at the publication date, a month.
+fn interval(c: &Claim) -> Option<(i64, i64)> {
+    let at = day(c);
+    let Some(scope) = c.scope.as_deref() else {
+        return at.map(|d| (d, d));
+    };
+    if let Some(d) = crate::corpus::Date::parse(scope) {
+        return Some((d.days(), d.days()));
+    }
+    if let Some((kind, date)) = scope.split_once('-') {
+        if let Some(d) = crate::corpus::Date::parse(date) {
+            let back = if kind == "month" { 31 } else { 7 };
+            return Some((d.days() - back, d.days()));
+        }
+    }
+    // `YYYY-MM`: the month.
+    if let Some(d) = crate::corpus::Date::parse(&format!("{scope}-01")) {
+        return Some((d.days(), d.days() + 30));
+    }
+    at.map(|d| (d, d))
+}
+
+/// Links and judges the claims of a run.
+pub fn link(mut claims: Vec<Claim>, config: &Config) -> Linked {
+    // The canonical order: the same claims in any order give the same
+    // groups.
+    claims.sort_by(|a, b| {
+        (&a.article, a.start, a.end, &a.key).cmp(&(&b.article, b.start, b.end, &b.key))
+    });
+    let window = i64::from(config.compare.window_days);
+    // Blocks: signature, then country (`None`: the pool).
+    let mut blocks: BTreeMap<(Signature, Option<String>), Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        blocks
+            .entry((signature(c), country(c)))
+            .or_default()
+            .push(i);
+    }
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut ambiguous: Vec<(usize, Vec<usize>)> = Vec::new();
+    // Phase-one groups by signature, for claims of the pool to join.
+    let mut by_signature: BTreeMap<Signature, Vec<usize>> = BTreeMap::new();
+    let mut pools: Vec<(Signature, Vec<usize>)> = Vec::new();
+    for ((sig, country), members) in blocks {
+        if country.is_none() {
+            pools.push((sig, members));
+            continue;
+        }
+        let first = groups.len();
+        link_block(&claims, &members, window, &mut groups, &mut ambiguous);
+        by_signature
+            .entry(sig)
+            .or_default()
+            .extend(first..groups.len());
+    }
+    for (sig, members) in pools {
+        let candidates = by_signature.get(&sig).cloned().unwrap_or_default();
+        link_pool(
+            &claims,
+            &members,
+            &candidates,
+            window,
+            &mut groups,
+            &mut ambiguous,
+        );
+    }
+    judge_all(claims, groups, ambiguous, config)
+}
+
+/// A phase-one group being formed: its place and its members.
+struct Forming {
+    place: Option<String>,
+    members: Vec<usize>,
+}
+
+/// Links one block (one signature, one country).
+fn link_block(
+    claims: &[Claim],
+    members: &[usize],
+    window: i64,
+    groups: &mut Vec<Vec<usize>>,
+    ambiguous: &mut Vec<(usize, Vec<usize>)>,
+) {
+    let (explicit, context): (Vec<usize>, Vec<usize>) =
+        members.iter().partition(|&&i| place_explicit(&claims[i]));
+    // Phase one: by place, then (for incidents) by dates.
+    let mut formed: Vec<Forming> = Vec::new();
+    for part in split_by_place(claims, &explicit) {
+        for members in split_by_time(claims, &part) {
+            formed.push(Forming {
+                place: claims[members[0]].place.clone(),
+                members,
             });
-            let measure = &claims[0].measure;
-            let cumulative = config.is_cumulative(measure);
-            let role = config
-                .measures
-                .get(measure)
-                .map(|m| m.actor)
-                .unwrap_or_default();
-            let (verdict, conflicts) =
-                compare::verdict(&claims, cumulative, config.compare.window_days);
-            let headline = compare::headline(&claims, verdict, role, &conflicts);
-            Group {
-                key,
-                verdict,
-                cumulative,
-                headline,
-                claims,
-                conflicts,
+        }
+    }
+    let phase_one = formed.len();
+    // Phase two: each claim whose place came from the article joins the
+    // one phase-one group it fits; attached claims never make a new group
+    // fit, so the phase-one groups are judged as they were formed.
+    let mut leftover: Vec<usize> = Vec::new();
+    for &i in &context {
+        let c = &claims[i];
+        let fits: Vec<usize> = (0..phase_one)
+            .filter(|&g| fits(claims, &formed[g], c, window))
+            .collect();
+        match fits.as_slice() {
+            [g] => formed[*g].members.push(i),
+            [] => leftover.push(i),
+            _ => {
+                // Kept out; its candidates are named once the groups have
+                // their ids.
+                ambiguous.push((i, fits.iter().map(|g| groups.len() + g).collect()));
+                leftover.push(i);
             }
+        }
+    }
+    // What is left groups with its own kind: the same place from the
+    // article, then dates.
+    let (lone, rest): (Vec<usize>, Vec<usize>) = leftover
+        .into_iter()
+        .partition(|i| ambiguous.iter().any(|(a, _)| a == i));
+    for part in split_by_place(claims, &rest) {
+        for members in split_by_time(claims, &part) {
+            formed.push(Forming {
+                place: claims[members[0]].place.clone(),
+                members,
+            });
+        }
+    }
+    for i in lone {
+        formed.push(Forming {
+            place: claims[i].place.clone(),
+            members: vec![i],
+        });
+    }
+    groups.extend(formed.into_iter().map(|f| f.members));
+}
+
+/// Links the claims of a block's pool: those with several places group by
+/// their places; a claim with no place joins the one group of its
+/// signature it fits in time, else stands alone in its article.
+fn link_pool(
+    claims: &[Claim],
+    members: &[usize],
+    candidates: &[usize],
+    window: i64,
+    groups: &mut Vec<Vec<usize>>,
+    ambiguous: &mut Vec<(usize, Vec<usize>)>,
+) {
+    let (placed, unplaced): (Vec<usize>, Vec<usize>) =
+        members.iter().partition(|&&i| claims[i].place.is_some());
+    for part in split_by_place(claims, &placed) {
+        for members in split_by_time(claims, &part) {
+            groups.push(members);
+        }
+    }
+    for i in unplaced {
+        let c = &claims[i];
+        let fits: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&g| {
+                let forming = Forming {
+                    place: None,
+                    members: groups[g].clone(),
+                };
+                fits(claims, &forming, c, window)
+            })
+            .collect();
+        match fits.as_slice() {
+            [g] => groups[*g].push(i),
+            [] => groups.push(vec![i]),
+            _ => {
+                ambiguous.push((i, fits.clone()));
+                groups.push(vec![i]);
+            }
+        }
+    }
+}
+
+/// Splits claims by their place string, then by their start: tallies
+/// with different starting dates are different quantities (a later start
+/// counts a sub-period), and a tally that gives none joins the earliest.
+fn split_by_place(claims: &[Claim], members: &[usize]) -> Vec<Vec<usize>> {
+    let mut by: BTreeMap<(&str, Option<&str>), Vec<usize>> = BTreeMap::new();
+    for &i in members {
+        by.entry((
+            claims[i].place.as_deref().unwrap_or(""),
+            since_date(&claims[i]),
+        ))
+        .or_default()
+        .push(i);
+    }
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut open: Option<(&str, usize)> = None;
+    for ((place, since), members) in by {
+        // Starts sort after `None` and earliest first: a place's claims
+        // with no start go with its earliest one.
+        match (open, since) {
+            (Some((p, at)), Some(_))
+                if p == place && out[at].iter().all(|&i| since_date(&claims[i]).is_none()) =>
+            {
+                out[at].extend(members);
+                out[at].sort_unstable();
+            }
+            _ => {
+                open = Some((place, out.len()));
+                out.push(members);
+            }
+        }
+    }
+    out
+}
+
+/// Splits incidents into runs of overlapping dates (one day of tolerance);
+/// tallies and stocks stay whole.
+fn split_by_time(claims: &[Claim], members: &[usize]) -> Vec<Vec<usize>> {
+    if members.is_empty() {
+        return Vec::new();
+    }
+    if claims[members[0]].frame != Frame::Incident {
+        return vec![members.to_vec()];
+    }
+    let mut dated: Vec<(i64, i64, usize)> = members
+        .iter()
+        .map(|&i| {
+            let (a, b) = interval(&claims[i]).unwrap_or((i64::MIN / 4, i64::MIN / 4));
+            (a, b, i)
         })
         .collect();
-    // Each group's articles counted once, not at every comparison (a
-    // stable sort: groups of the same key keep their article order).
+    dated.sort_unstable();
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut end = i64::MIN;
+    for (a, b, i) in dated {
+        match out.last_mut() {
+            Some(run) if a <= end + 1 => {
+                run.push(i);
+                end = end.max(b);
+            }
+            _ => {
+                out.push(vec![i]);
+                end = b;
+            }
+        }
+    }
+    for run in &mut out {
+        run.sort_unstable();
+    }
+    out
+}
+
+/// Does claim `c` (whose place came from its article, or is missing) fit
+/// a phase-one group? Its place is the group's, contains it or lies in it;
+/// it names no other victims; its dates fall in the group's run (for an
+/// incident, overlap the group's days).
+fn fits(claims: &[Claim], group: &Forming, c: &Claim, window: i64) -> bool {
+    if let (Some(place), Some(theirs)) = (c.place.as_deref(), group.place.as_deref()) {
+        let related = place == theirs
+            || crate::places::contains(place, theirs)
+            || crate::places::contains(theirs, place);
+        if !related {
+            return false;
+        }
+    }
+    // Victims named differently: "Kenyan police" are not Haiti's people.
+    if let Some(whose) = c.whose.as_deref() {
+        let named: Vec<&str> = group
+            .members
+            .iter()
+            .filter_map(|&m| claims[m].whose.as_deref())
+            .collect();
+        if !named.is_empty() && !named.contains(&whose) {
+            return false;
+        }
+    }
+    let days: Vec<i64> = group
+        .members
+        .iter()
+        .filter_map(|&m| day(&claims[m]))
+        .collect();
+    let (Some(&lo), Some(&hi)) = (days.iter().min(), days.iter().max()) else {
+        return true;
+    };
+    if c.frame == Frame::Incident {
+        let spans: Vec<(i64, i64)> = group
+            .members
+            .iter()
+            .filter_map(|&m| interval(&claims[m]))
+            .collect();
+        return match interval(c) {
+            Some((a, b)) => spans.iter().any(|&(x, y)| a <= y + 1 && x <= b + 1),
+            None => false,
+        };
+    }
+    // A tally or a stock of a placed claim spans its whole run; a claim
+    // with no place must fall within the group's run.
+    if c.place.is_some() {
+        return true;
+    }
+    match day(c) {
+        Some(d) => d >= lo - window && d <= hi + window,
+        None => true,
+    }
+}
+
+/// A group's id: a hash of its identity and its first claim.
+fn group_id(identity: &Identity, first: &Claim) -> String {
+    let text = format!(
+        "{:?}|{}|{}|{}",
+        identity, first.article, first.start, first.number
+    );
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("g{:08x}", (h >> 32) ^ (h & 0xffff_ffff))
+}
+
+/// The identity the claims of a group share.
+fn identity(claims: &[Claim]) -> Identity {
+    let first = &claims[0];
+    // The most specific place: one that lies in every other.
+    let mut places: Vec<&str> = claims.iter().filter_map(|c| c.place.as_deref()).collect();
+    places.sort_unstable();
+    places.dedup();
+    let place = places
+        .iter()
+        .find(|p| {
+            places
+                .iter()
+                .all(|q| q == *p || crate::places::contains(q, p))
+        })
+        .map(|p| p.to_string());
+    let mut whose: Vec<&str> = claims.iter().filter_map(|c| c.whose.as_deref()).collect();
+    whose.sort_unstable();
+    whose.dedup();
+    Identity {
+        measure: first.measure.clone(),
+        counted: first.counted.clone(),
+        part: first.part.clone(),
+        country: place
+            .as_deref()
+            .and_then(crate::places::country_of)
+            .map(str::to_string),
+        place,
+        whose: (whose.len() == 1).then(|| whose[0].to_string()),
+        frame: first.frame,
+        since: claims
+            .iter()
+            .find_map(|c| since_date(c))
+            .map(str::to_string),
+        event: first.event.clone(),
+        modality: first.modality,
+    }
+}
+
+/// Orders a group's claims: by as-of date (undated last), publication
+/// date, article and position.
+fn sort_members(claims: &mut [Claim]) {
+    claims.sort_by(|a, b| {
+        let key = |c: &Claim| (day(c).is_none(), day(c), c.date, c.article.clone(), c.start);
+        key(a).cmp(&key(b))
+    });
+}
+
+/// Judges every group, takes out the outliers into groups of their own,
+/// and puts the groups in their stable order.
+fn judge_all(
+    claims: Vec<Claim>,
+    members: Vec<Vec<usize>>,
+    ambiguous: Vec<(usize, Vec<usize>)>,
+    config: &Config,
+) -> Linked {
+    let mut slots: Vec<Option<Claim>> = claims.into_iter().map(Some).collect();
+    // Where each claim went, for the unlinked list.
+    let mut home: Vec<usize> = vec![usize::MAX; slots.len()];
+    let mut groups: Vec<Group> = Vec::new();
+    let mut ids_of_raw: Vec<Vec<String>> = Vec::with_capacity(members.len());
+    for m in &members {
+        let mut set: Vec<Claim> = m.iter().filter_map(|&i| slots[i].take()).collect();
+        if set.is_empty() {
+            ids_of_raw.push(Vec::new());
+            continue;
+        }
+        for &i in m {
+            home[i] = groups.len();
+        }
+        sort_members(&mut set);
+        let first = groups.len();
+        judge(set, None, config, &mut groups);
+        ids_of_raw.push(groups[first..].iter().map(|g| g.id.clone()).collect());
+    }
+    let mut unlinked: Vec<Unlinked> = Vec::new();
+    for (i, cands) in ambiguous {
+        let Some(g) = groups.get(home[i]) else {
+            continue;
+        };
+        let Some(c) = g.claims.first() else { continue };
+        let mut candidates: Vec<String> = cands
+            .iter()
+            .filter_map(|&r| ids_of_raw.get(r).and_then(|ids| ids.first().cloned()))
+            .collect();
+        candidates.sort();
+        candidates.dedup();
+        unlinked.push(Unlinked {
+            article: c.article.clone(),
+            line: c.line,
+            column: c.column,
+            number: c.number.clone(),
+            key: c.key.clone(),
+            group: g.id.clone(),
+            candidates,
+        });
+    }
+    unlinked.sort_by(|a, b| (&a.article, a.line, a.column).cmp(&(&b.article, b.line, b.column)));
+    // Each group's articles counted once, not at every comparison.
     let mut keyed: Vec<((Verdict, std::cmp::Reverse<usize>), Group)> = groups
         .into_iter()
         .map(|g| ((g.verdict, std::cmp::Reverse(g.articles())), g))
         .collect();
-    keyed.sort_by(|(a, ga), (b, gb)| (a, &ga.key).cmp(&(b, &gb.key)));
-    keyed.into_iter().map(|(_, g)| g).collect()
+    keyed.sort_by(|(a, ga), (b, gb)| (a, &ga.key, &ga.id).cmp(&(b, &gb.key, &gb.id)));
+    Linked {
+        groups: keyed.into_iter().map(|(_, g)| g).collect(),
+        unlinked,
+    }
+}
+
+/// Judges one group's claims (sorted) and pushes it, then the groups its
+/// outliers make, onto `out`.
+fn judge(
+    mut claims: Vec<Claim>,
+    outlier_of: Option<String>,
+    config: &Config,
+    out: &mut Vec<Group>,
+) {
+    let measure = claims[0].measure.clone();
+    let cumulative = config.is_cumulative(&measure);
+    let series = compare::series(
+        &claims,
+        cumulative,
+        config.compare.window_days,
+        config.compare.about_tolerance,
+    );
+    // The outliers leave, in their order.
+    let mut outliers: Vec<Claim> = Vec::new();
+    let mut kept: Vec<Claim> = Vec::new();
+    let mut statuses: Vec<Status> = Vec::new();
+    let mut index: Vec<Option<usize>> = Vec::with_capacity(claims.len());
+    for (c, status) in claims.drain(..).zip(series.statuses.iter().copied()) {
+        if status == Status::Outlier {
+            index.push(None);
+            outliers.push(c);
+        } else {
+            index.push(Some(kept.len()));
+            kept.push(c);
+            statuses.push(status);
+        }
+    }
+    let conflicts: Vec<Conflict> = series
+        .conflicts
+        .iter()
+        .filter_map(|(a, b, reason)| {
+            Some(Conflict {
+                a: index[*a]?,
+                b: index[*b]?,
+                reason: reason.to_string(),
+            })
+        })
+        .collect();
+    for (c, s) in kept.iter_mut().zip(&statuses) {
+        c.status = Some(*s);
+    }
+    let verdict = compare::verdict_of(&kept, &statuses, series.changed);
+    let identity = identity(&kept);
+    let id = group_id(&identity, &kept[0]);
+    let role = config
+        .measures
+        .get(&measure)
+        .map(|m| m.actor)
+        .unwrap_or_default();
+    let headline = compare::headline(&kept, verdict, role, &conflicts, outliers.len());
+    let at = out.len();
+    out.push(Group {
+        key: kept[0].key.clone(),
+        id: id.clone(),
+        verdict,
+        cumulative,
+        headline,
+        identity,
+        claims: kept,
+        conflicts,
+        outliers: Vec::new(),
+        outlier_of,
+    });
+    if outliers.is_empty() {
+        return;
+    }
+    let first = out.len();
+    judge(outliers, Some(id), config, out);
+    let ids: Vec<String> = out[first..]
+        .iter()
+        .filter(|g| g.outlier_of.as_deref() == Some(out[at].id.as_str()))
+        .map(|g| g.id.clone())
+        .collect();
+    out[at].outliers = ids;
 }

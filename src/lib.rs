@@ -25,6 +25,7 @@ pub mod config;
 pub mod corpus;
 pub mod extract;
 pub mod group;
+pub mod places;
 pub mod report;
 pub mod resolve;
 
@@ -283,7 +284,7 @@ fn read_paths(
 
 /// Groups the claims of a run and judges each group: the data of a report.
 pub fn report(run: Extraction, config: &Config) -> report::Report {
-    report::Report::new(group::build(run.claims, config))
+    report::Report::linked(group::link(run.claims, config))
 }
 
 /// [`report`] of [`extract_paths_with`], with the claims gathered into
@@ -301,7 +302,7 @@ pub fn report_paths_with(
             groups.add(c);
         }
     });
-    (report::Report::new(groups.finish(config)), run)
+    (report::Report::linked(groups.finish_linked(config)), run)
 }
 
 /// What `check` found.
@@ -353,10 +354,10 @@ pub fn check_paths(
             p.line_text = line.to_string();
         }
     }
-    let groups = group::build(claims, config);
+    let linked = group::link(claims, config);
     Checked {
         problems,
-        report: Some(report::Report::new(groups)),
+        report: Some(report::Report::linked(linked)),
         errors: run.errors,
         warnings,
         articles: run.articles,
@@ -382,7 +383,7 @@ pub fn read_claims(paths: &[PathBuf]) -> anyhow::Result<Vec<Claim>> {
 pub fn report_claims(paths: &[PathBuf], config: &Config) -> anyhow::Result<report::Report> {
     let mut groups = group::Builder::default();
     each_claim(paths, |c| groups.add(c))?;
-    Ok(report::Report::new(groups.finish(config)))
+    Ok(report::Report::linked(groups.finish_linked(config)))
 }
 
 /// Reads the claims in JSON-lines files, handing each to `each`; the first

@@ -60,10 +60,13 @@ pub fn defaults(lex: &Lexicon, article: &Article) -> Defaults {
     }
 }
 
-/// The places a line of text names, in order, each once.
+/// The places a line of text names, each once: those in a locative
+/// phrase first ("Israel faces pressure over deaths in Gaza": Gaza, then
+/// Israel), then in order.
 fn places(lex: &Lexicon, s: &str) -> Vec<String> {
     let tokens = text::tokenize(s, 0, s.len());
-    let mentions: Vec<Mention> = context::mentions(lex, &tokens);
+    let mut mentions: Vec<Mention> = context::mentions(lex, &tokens);
+    mentions.sort_by_key(|m| !m.locative);
     let mut out: Vec<String> = Vec::new();
     for m in mentions {
         if let Some(l) = m.place.location {

@@ -29,9 +29,10 @@ pub struct Cues {
     pub incident_noun: bool,
     /// A word of a running tally in the clause ("toll", "total").
     pub tally_cue: bool,
-    /// A year before the publication year in the clause, not after
-    /// "since": the figure belongs to that year's event ("a 2018 fire").
-    pub year: Option<i32>,
+    /// Another event than the article's: a year before the publication
+    /// year in the clause, not after "since" ("a 2018 fire": `2018`), or
+    /// "in the past" (`past`).
+    pub event: Option<String>,
     /// The state of the people counted ("missing", "rescued").
     pub state: Option<&'static str>,
 }
@@ -73,11 +74,27 @@ pub fn cues(tokens: &[Token<'_>], q: &Quantity, published_year: Option<i32>) -> 
             .any(|t| data_words!("revision_cues").has(t) || t.norm == "instead");
     let projection = projection(before);
     let window = &tokens[start.max(q.qual_start.saturating_sub(REACH))..end.min(q.last + REACH)];
-    let incident_noun = window.iter().any(|t| data_words!("incident_nouns").has(t));
+    // "killed when troops opened fire": a clause of one event.
+    let incident_noun = window.iter().any(|t| data_words!("incident_nouns").has(t))
+        || tokens[q.last + 1..tokens.len().min(q.last + 8)]
+            .iter()
+            .any(|t| t.norm == "when");
     let tally_cue = window.iter().any(|t| data_words!("tally_cues").has(t))
         || has_phrase(window, &["so", "far"])
         || has_phrase(window, &["to", "date"])
         || has_phrase(window, &["in", "all"]);
+    // "has in the past launched hundreds of attacks": another era's
+    // figure (not "in the past 24 hours", a window).
+    let in_the_past = window.windows(4).any(|w| {
+        w[0].norm == "in"
+            && w[1].norm == "the"
+            && w[2].norm == "past"
+            && w[3].kind != Kind::Number
+            && !matches!(
+                w[3].norm.as_ref(),
+                "week" | "weeks" | "day" | "days" | "month" | "months" | "year" | "hours" | "few"
+            )
+    });
     let year = published_year.and_then(|now| {
         window.iter().enumerate().find_map(|(i, t)| {
             let y = is_year(t).then(|| t.text.parse::<i32>().ok()).flatten()?;
@@ -89,6 +106,9 @@ pub fn cues(tokens: &[Token<'_>], q: &Quantity, published_year: Option<i32>) -> 
         .iter()
         .chain(before.iter().rev().take(3))
         .find_map(|t| state_of(&norm(t)));
+    let event = year
+        .map(|y| y.to_string())
+        .or_else(|| in_the_past.then(|| "past".to_string()));
     Cues {
         projection,
         cited_past,
@@ -96,7 +116,7 @@ pub fn cues(tokens: &[Token<'_>], q: &Quantity, published_year: Option<i32>) -> 
         another,
         incident_noun,
         tally_cue,
-        year,
+        event,
         state,
     }
 }
@@ -228,10 +248,25 @@ mod tests {
     fn another_a_past_year_and_the_state_of_the_people() {
         assert!(of("Another 35 people were wounded.", "35").another);
         assert_eq!(
-            of("It exceeded the 85 people killed in a 2018 fire.", "85").year,
-            Some(2018)
+            of("It exceeded the 85 people killed in a 2018 fire.", "85")
+                .event
+                .as_deref(),
+            Some("2018")
         );
-        assert_eq!(of("The toll has risen to 40 since 2019.", "40").year, None);
+        assert_eq!(of("The toll has risen to 40 since 2019.", "40").event, None);
+        assert_eq!(
+            of(
+                "It has in the past launched hundreds of attacks.",
+                "hundreds"
+            )
+            .event
+            .as_deref(),
+            Some("past")
+        );
+        assert_eq!(
+            of("In the past 24 hours, 12 were killed.", "12").event,
+            None
+        );
         assert_eq!(
             of("About 900 people are still missing.", "900").state,
             Some("missing")

@@ -303,7 +303,7 @@ impl Extractor {
             frame,
             as_of,
             since: timing.since,
-            event: cues.year.map(|y| y.to_string()),
+            event: cues.event.clone(),
             whose: None,
             place: None,
             part: ctx.subset.clone(),
@@ -358,10 +358,10 @@ impl Extractor {
         if !lexicon::data_words!("generic_measures").has_word(name) {
             return None;
         }
-        if name == "people_other" {
-            if let Some(state) = state {
-                return Some(state.to_string());
-            }
+        // People are told apart by their state, not by the noun that
+        // names them ("people", "residents", "individuals").
+        if self.lex.people[measure] {
+            return state.map(str::to_string);
         }
         noun.map(|n| cues::counted_class(n).to_string())
     }

@@ -151,7 +151,23 @@ pub fn timing(tokens: &[Token<'_>], q: &Quantity, published: Option<Date>, tally
             .then(|| time_at(tokens, k))
             .flatten()
         {
-            if !after_speech(tokens, k) {
+            // "Friday's earthquake", "last month's wildfire": the time of
+            // an event named before the figure, not the figure's.
+            let possessive = tokens[end - 1].possessive;
+            // For a running tally, a day before the figure is the day of
+            // its event ("the earthquake that struck on September 8 has
+            // killed 2,960"); the day it stands at comes after it
+            // ("reached 111 Wednesday") or with "as of".
+            let event_day = tally
+                && k < q.qual_start
+                && !matches!(
+                    (
+                        k.checked_sub(2).map(|p| tokens[p].norm.as_ref()),
+                        k.checked_sub(1).map(|p| tokens[p].norm.as_ref())
+                    ),
+                    (Some("as"), Some("of")) | (_, Some("by" | "through" | "until" | "till"))
+                );
+            if !after_speech(tokens, k) && !possessive && !event_day {
                 found.push((k, when));
             }
             k = end;

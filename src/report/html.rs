@@ -64,16 +64,20 @@ fn verdict_badge(v: Verdict) -> String {
 fn group(n: usize, g: &Group, out: &mut String) {
     let _ = write!(
         out,
-        r#"<section id="g{n}"><h2>{}{}</h2><p class="key">{} · {} · {} articles</p>"#,
+        r#"<section id="g{n}"><h2>{}{}</h2><p class="key">{} · {} · {} · {} articles{}</p>"#,
         verdict_badge(g.verdict),
         escape(&g.headline),
         escape(&g.key),
-        if g.cumulative {
-            "running tally"
-        } else {
-            "stock"
+        escape(&g.id),
+        match g.identity.frame {
+            crate::claim::Frame::Tally => "running tally",
+            crate::claim::Frame::Stock => "stock",
+            crate::claim::Frame::Incident => "incident",
         },
-        g.articles()
+        g.articles(),
+        g.outlier_of
+            .as_deref()
+            .map_or_else(String::new, |id| format!(" · outliers of {}", escape(id)))
     );
     // Colours by article, in order of first appearance.
     let mut articles: Vec<&str> = Vec::new();
@@ -89,7 +93,8 @@ fn group(n: usize, g: &Group, out: &mut String) {
             .unwrap_or(0)
     };
     let mut conflicted = vec![false; g.claims.len()];
-    for &(a, b) in &g.conflicts {
+    for k in &g.conflicts {
+        let (a, b) = (k.a, k.b);
         conflicted[a] = true;
         conflicted[b] = true;
     }
@@ -114,12 +119,14 @@ fn group(n: usize, g: &Group, out: &mut String) {
             r#"</ul><span class="muted">dot: exact figure · bar: range or “about” · arrow: open bound (“more than”) · red ring: in a divergence</span></figcaption></figure>"#,
         );
     }
-    out.push_str("<table><tr><th>date</th><th>article</th><th>outlet</th><th>source</th><th>figure</th><th>bounds</th><th>sentence</th></tr>");
+    out.push_str("<table><tr><th>as of</th><th>article</th><th>outlet</th><th>source</th><th>figure</th><th>bounds</th><th>status</th><th>sentence</th></tr>");
     for c in &g.claims {
         let _ = write!(
             out,
-            "<tr><td>{}</td><td>{}:{}:{}</td><td>{}</td><td>{}</td><td><strong>{}</strong></td><td>{}</td><td>{}</td></tr>",
-            c.date.map_or_else(|| "undated".to_string(), |d| d.to_string()),
+            "<tr><td>{}</td><td>{}:{}:{}</td><td>{}</td><td>{}</td><td><strong>{}</strong></td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            c.as_of
+                .or(c.date)
+                .map_or_else(|| "undated".to_string(), |d| d.to_string()),
             escape(&c.article),
             c.line,
             c.column,
@@ -127,11 +134,13 @@ fn group(n: usize, g: &Group, out: &mut String) {
             escape(c.source.as_deref().unwrap_or("")),
             escape(&figure(c)),
             escape(&bounds_text(c)),
+            c.status.map_or("", |s| s.as_str()),
             escape(&c.sentence)
         );
     }
     out.push_str("</table>");
-    for &(a, b) in g.conflicts.iter().take(3) {
+    for k in g.conflicts.iter().take(3) {
+        let (a, b) = (k.a, k.b);
         let (ca, cb) = (&g.claims[a], &g.claims[b]);
         let _ = write!(
             out,
@@ -189,6 +198,22 @@ impl Render for Html {
         out.push_str("</table>\n");
         for (n, g) in report.groups.iter().enumerate() {
             group(n, g, &mut out);
+        }
+        if !report.unlinked.is_empty() {
+            out.push_str("<h2>Unlinked: figures that fit several groups</h2>\n<table><tr><th>figure</th><th>key</th><th>where</th><th>could join</th></tr>");
+            for u in &report.unlinked {
+                let _ = write!(
+                    out,
+                    "<tr><td>{}</td><td class=\"key\">{}</td><td>{}:{}:{}</td><td>{}</td></tr>",
+                    escape(&u.number),
+                    escape(&u.key),
+                    escape(&u.article),
+                    u.line,
+                    u.column,
+                    escape(&u.candidates.join(", "))
+                );
+            }
+            out.push_str("</table>\n");
         }
         out.push_str("</body>\n</html>\n");
         out

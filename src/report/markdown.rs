@@ -34,18 +34,23 @@ fn group(g: &Group, out: &mut String) {
         Verdict::Single => "Single",
     };
     out.push_str(&format!("### {title}: {}\n\n", cell(&g.headline)));
-    let kind = if g.cumulative {
-        "running tally"
-    } else {
-        "stock"
+    let kind = match g.identity.frame {
+        crate::claim::Frame::Tally => "running tally",
+        crate::claim::Frame::Stock => "stock",
+        crate::claim::Frame::Incident => "incident",
     };
-    out.push_str(&format!("`{}` · {kind}\n\n", g.key));
-    out.push_str("| date | article | outlet | source | figure | bounds | sentence |\n");
-    out.push_str("| --- | --- | --- | --- | --- | --- | --- |\n");
+    let apart = match &g.outlier_of {
+        Some(id) => format!(" · outliers of `{id}`"),
+        None => String::new(),
+    };
+    out.push_str(&format!("`{}` · `{}` · {kind}{apart}\n\n", g.key, g.id));
+    out.push_str("| as of | article | outlet | source | figure | bounds | status | sentence |\n");
+    out.push_str("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
     for c in &g.claims {
         out.push_str(&format!(
-            "| {} | {}:{} | {} | {} | **{}** | {} | {} |\n",
-            c.date
+            "| {} | {}:{} | {} | {} | **{}** | {} | {} | {} |\n",
+            c.as_of
+                .or(c.date)
                 .map_or_else(|| "undated".to_string(), |d| d.to_string()),
             cell(&c.article),
             c.line,
@@ -53,11 +58,13 @@ fn group(g: &Group, out: &mut String) {
             cell(c.source.as_deref().unwrap_or("")),
             cell(&figure(c)),
             cell(&bounds_text(c)),
+            c.status.map_or("", |s| s.as_str()),
             cell(&c.sentence)
         ));
     }
     out.push('\n');
-    for &(i, j) in g.conflicts.iter().take(3) {
+    for k in g.conflicts.iter().take(3) {
+        let (i, j) = (k.a, k.b);
         let (a, b) = (&g.claims[i], &g.claims[j]);
         out.push_str(&format!(
             "Difference, {}:{} → {}:{}:\n\n> ",
@@ -108,6 +115,25 @@ impl Render for Markdown {
                     g.key,
                     cell(&c.article),
                     c.line
+                ));
+            }
+        }
+        if !report.unlinked.is_empty() {
+            out.push_str(
+                "\n## Unlinked: figures that fit several groups\n\n| figure | key | where | could join |\n| --- | --- | --- | --- |\n",
+            );
+            for u in &report.unlinked {
+                out.push_str(&format!(
+                    "| {} | `{}` | {}:{} | {} |\n",
+                    cell(&u.number),
+                    u.key,
+                    cell(&u.article),
+                    u.line,
+                    u.candidates
+                        .iter()
+                        .map(|c| format!("`{c}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ));
             }
         }

@@ -34,15 +34,34 @@ pub struct Report {
     /// Claims found.
     #[serde(skip)]
     pub claims: usize,
+    /// The version of the report's JSON: 2 since groups carry their
+    /// identity, conflicts and outliers, claims their identity slots and
+    /// status, and the report its unlinked claims.
+    pub version: u32,
     /// The groups, in their stable order.
     pub groups: Vec<Group>,
+    /// Claims that fit several groups and were left out of all, each with
+    /// the groups it could join.
+    pub unlinked: Vec<crate::group::Unlinked>,
 }
+
+/// The version of the report JSON this build writes.
+pub const JSON_VERSION: u32 = 2;
 
 impl Report {
     /// Builds the report data from the groups: the articles counted are
     /// those that gave claims, so that a report merged from shards of
     /// extracted claims is the same as one run over the whole corpus.
     pub fn new(groups: Vec<Group>) -> Report {
+        Report::linked(crate::group::Linked {
+            groups,
+            unlinked: Vec::new(),
+        })
+    }
+
+    /// [`Report::new`] with the claims linking left out.
+    pub fn linked(linked: crate::group::Linked) -> Report {
+        let crate::group::Linked { groups, unlinked } = linked;
         let mut articles: std::collections::BTreeMap<&str, Option<Date>> = Default::default();
         for c in groups.iter().flat_map(|g| &g.claims) {
             articles.insert(&c.article, c.date);
@@ -54,7 +73,9 @@ impl Report {
             undated: articles.len() - dated.len(),
             span,
             claims: groups.iter().map(|g| g.claims.len()).sum(),
+            version: JSON_VERSION,
             groups,
+            unlinked,
         }
     }
 
@@ -67,6 +88,7 @@ impl Report {
     pub fn summary(&self) -> String {
         let mut s = plural(self.articles, "article with claims", "articles with claims");
         match (self.span, self.undated) {
+            (Some((a, b)), 0) if a == b => s.push_str(&format!(" ({a})")),
             (Some((a, b)), 0) => s.push_str(&format!(" ({a} to {b})")),
             (Some((a, b)), u) => s.push_str(&format!(" ({a} to {b}; {u} undated)")),
             (None, 0) => {}

@@ -91,14 +91,14 @@ pub fn chart(
     let dated: Vec<(usize, &Claim)> = claims
         .iter()
         .enumerate()
-        .filter(|(_, c)| c.date.is_some())
+        .filter(|(_, c)| c.as_of.or(c.date).is_some())
         .collect();
     if dated.len() < 2 {
         return None;
     }
     let days: Vec<i64> = dated
         .iter()
-        .filter_map(|(_, c)| c.date.map(|d| d.days()))
+        .filter_map(|(_, c)| c.as_of.or(c.date).map(|d| d.days()))
         .collect();
     let (d0, d1) = (*days.iter().min()?, *days.iter().max()?);
     let pad = ((d1 - d0) as f64 * 0.06).max(1.0);
@@ -172,7 +172,7 @@ pub fn chart(
     // Claims on the same day are set a little apart.
     let mut seen: Vec<i64> = Vec::new();
     for (i, c) in &dated {
-        let day = c.date.map_or(0, |d| d.days());
+        let day = c.as_of.or(c.date).map_or(0, |d| d.days());
         let same = seen.iter().filter(|&&d| d == day).count() as f64;
         seen.push(day);
         let xx = x(day as f64) + same * 9.0;

@@ -7,6 +7,7 @@
 use super::diff::{self, Part};
 use super::{plural, Render, Report, VERDICTS};
 use crate::claim::Claim;
+use crate::claim::{Frame, Status};
 use crate::compare::{bounds_text, figure, Verdict};
 use crate::group::Group;
 
@@ -48,7 +49,8 @@ impl Text {
 
     fn member(&self, c: &Claim, out: &mut String) {
         let date = c
-            .date
+            .as_of
+            .or(c.date)
             .map_or_else(|| "undated   ".to_string(), |d| d.to_string());
         let mut who = Vec::new();
         if let Some(o) = &c.outlet {
@@ -69,11 +71,23 @@ impl Text {
                 format!("  {}", who.join(" · "))
             }
         ));
+        let status = match c.status {
+            Some(s @ (Status::Revision | Status::Conflict)) => {
+                format!(" · {}", self.paint(RED, s.as_str()))
+            }
+            Some(Status::Outlier) => format!(" · {}", Status::Outlier.as_str()),
+            _ => String::new(),
+        };
+        let when = match (c.as_of, c.date) {
+            (Some(a), Some(d)) if a != d => format!(" · as of {a}, published {d}"),
+            _ => String::new(),
+        };
         out.push_str(&format!(
-            "              {} ({}, {})\n",
+            "              {} ({}, {}){status}{}\n",
             self.paint(BOLD, &figure(c)),
             c.qualifier.as_str(),
-            bounds_text(c)
+            bounds_text(c),
+            self.paint(DIM, &when)
         ));
         out.push_str(&format!("              “{}”\n", c.sentence));
     }
@@ -105,18 +119,23 @@ impl Text {
             self.verdict(g.verdict),
             self.paint(BOLD, &g.headline)
         ));
-        let kind = if g.cumulative {
-            "running tally"
-        } else {
-            "stock"
+        let kind = match g.identity.frame {
+            Frame::Tally => "running tally",
+            Frame::Stock => "stock",
+            Frame::Incident => "incident",
+        };
+        let apart = match &g.outlier_of {
+            Some(id) => format!(" · outliers of {id}"),
+            None => String::new(),
         };
         out.push_str(&format!(
             "        {}\n",
             self.paint(
                 DIM,
                 &format!(
-                    "{} · {kind} · {}",
+                    "{} · {} · {kind} · {}{apart}",
                     g.key,
+                    g.id,
                     plural(g.articles(), "article", "articles")
                 )
             )
@@ -124,7 +143,8 @@ impl Text {
         for c in &g.claims {
             self.member(c, out);
         }
-        for &(i, j) in g.conflicts.iter().take(3) {
+        for k in g.conflicts.iter().take(3) {
+            let (i, j) = (k.a, k.b);
             self.diff(&g.claims[i], &g.claims[j], out);
         }
         out.push('\n');
@@ -169,6 +189,23 @@ impl Render for Text {
                     c.line,
                     c.column,
                     self.paint(DIM, &g.key)
+                ));
+            }
+        }
+        if !report.unlinked.is_empty() {
+            out.push_str(&format!(
+                "\n{}\n",
+                self.paint(BOLD, "Unlinked: figures that fit several groups")
+            ));
+            for u in &report.unlinked {
+                out.push_str(&format!(
+                    "  {}:{}:{}  {}  {}  could join {}\n",
+                    u.article,
+                    u.line,
+                    u.column,
+                    u.number,
+                    self.paint(DIM, &u.key),
+                    u.candidates.join(", ")
                 ));
             }
         }

@@ -24,13 +24,15 @@ use std::process::Command;
 
 use data::Set;
 
-/// The floors, in one place: today's figures less 0.01, rounded down to
-/// two decimals, so that a regression fails (counts: today's). Raise them
-/// as the extraction and linking work lands; never lower one without
-/// saying why in the commit. Today (score.py): P=0.933 R=0.993 F1=0.962
-/// value=1.000 bounds=0.928 measure=0.727 groups=2/16 verdicts=0/16
-/// mixed=3; (pairs.py): link_recall 0.056, link_recall_macro 0.045,
-/// link_precision 0.909, relation_accuracy 1.000, pairs_right 0.056.
+/// The floors, in one place: the figures of the last change that raised
+/// them, less a little, so that a regression fails (counts: as they
+/// were). Raise them as the work lands; never lower one without saying
+/// why in the commit. Now (score.py): P=0.933 R=0.993 F1=0.962
+/// value=1.000 bounds=0.928 measure=0.928 groups=10/16 verdicts=8/16
+/// mixed=0; (pairs.py): link_recall 0.395, link_precision 1.000,
+/// relation_accuracy 0.943, pairs_right 0.373. Relation accuracy was
+/// 1.000 over 10 linked pairs before linking by identity; over 70 it
+/// is lower, and its floor with it.
 const FLOORS: &[(&str, f64)] = &[
     ("precision", 0.92),
     ("recall", 0.98),
@@ -41,19 +43,18 @@ const FLOORS: &[(&str, f64)] = &[
     ("measure_accuracy", 0.91),
     // Expected findings held in one group from two articles or more, and
     // with the expected verdict (of 16).
-    ("groups_found", 2.0),
-    ("groups_verdict_right", 0.0),
-    ("link_recall", 0.05),
-    ("link_recall_macro", 0.03),
-    ("link_precision", 0.89),
-    ("relation_accuracy", 0.99),
-    ("pairs_right", 0.05),
+    ("groups_found", 10.0),
+    ("groups_verdict_right", 8.0),
+    ("link_recall", 0.38),
+    ("link_recall_macro", 0.48),
+    ("link_precision", 0.98),
+    ("relation_accuracy", 0.93),
+    ("pairs_right", 0.36),
 ];
 
 /// Figures that must not rise: report groups that mix two expected
-/// findings (4 since the measure work put more claims under keys they
-/// share; grouping by key string is what mixes them).
-const CEILINGS: &[(&str, f64)] = &[("groups_mixed", 4.0)];
+/// findings.
+const CEILINGS: &[(&str, f64)] = &[("groups_mixed", 0.0)];
 
 /// The set's folder.
 pub fn dir() -> PathBuf {
