@@ -253,10 +253,17 @@ pub fn io_message(e: &std::io::Error) -> String {
 /// stable order. A path that does not exist is an error; unreadable folders
 /// below a path are reported in the second list and skipped.
 pub fn discover(paths: &[PathBuf]) -> (Vec<(PathBuf, String)>, Vec<FileError>) {
+    let (files, errors) = find_files(paths);
+    let files = files.into_iter().map(|(p, shown, _)| (p, shown)).collect();
+    (files, errors)
+}
+
+/// [`discover`], with each file's id.
+fn find_files(paths: &[PathBuf]) -> (Vec<(PathBuf, String, FileId)>, Vec<FileError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
-        let shown = path.display().to_string();
+        let shown = show_path(path);
         match std::fs::metadata(path) {
             Err(e) => errors.push(FileError::unreadable(shown, io_message(&e))),
             Ok(m) if m.is_dir() => {
@@ -276,20 +283,34 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<(PathBuf, String)>, Vec<FileError>) {
     // The same file named twice is read once.
     let mut seen = std::collections::HashSet::new();
     files.retain(|(_, _, id)| seen.insert(id.clone()));
-    let files = files.into_iter().map(|(p, shown, _)| (p, shown)).collect();
     (files, errors)
+}
+
+/// Is `target` one of the files a run over `paths` reads?
+pub fn reads(paths: &[PathBuf], target: &Path) -> bool {
+    let Some(id) = FileId::get(target) else {
+        return false;
+    };
+    find_files(paths).0.iter().any(|(_, _, f)| *f == id)
 }
 
 /// What makes two paths the same file: device and inode where there are
 /// such, else the canonical path.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-enum FileId {
+pub enum FileId {
+    /// Device and inode.
     Inode(u64, u64),
+    /// The canonical path, where there are no inodes.
     #[cfg_attr(unix, allow(dead_code))]
     Path(PathBuf),
 }
 
 impl FileId {
+    /// The id of the file at `path` (its links followed), if it exists.
+    pub fn get(path: &Path) -> Option<FileId> {
+        std::fs::metadata(path).ok().map(|m| FileId::of(path, &m))
+    }
+
     #[cfg(unix)]
     fn of(_path: &Path, meta: &std::fs::Metadata) -> FileId {
         use std::os::unix::fs::MetadataExt;
@@ -416,7 +437,30 @@ fn walk(
 
 /// A path as shown: "./draft.md" reads better as "draft.md".
 fn shown_path(p: &Path) -> String {
-    p.strip_prefix(".").unwrap_or(p).display().to_string()
+    show_path(p.strip_prefix(".").unwrap_or(p))
+}
+
+/// A path as text for every output: as it is where it is UTF-8, each
+/// byte that is not written `\xFF`, so that two names that differ only
+/// there are told apart (`display` gives U+FFFD for both).
+pub fn show_path(p: &Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let bytes = p.as_os_str().as_bytes();
+        let mut out = String::with_capacity(bytes.len());
+        for chunk in bytes.utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                out.push_str(&format!("\\x{b:02X}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        p.display().to_string()
+    }
 }
 
 /// Does the file name have an article extension?

@@ -25,6 +25,7 @@ pub mod config;
 pub mod corpus;
 pub mod extract;
 pub mod group;
+pub mod output;
 pub mod report;
 
 use std::path::PathBuf;
@@ -124,7 +125,22 @@ pub fn extract_map<R: Send>(
     map: impl Fn(FileResult) -> R + Sync,
     mut each: impl FnMut(R),
 ) -> Vec<FileError> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
+    extract_map_until(paths, config, done, map, |r| {
+        each(r);
+        std::ops::ControlFlow::Continue(())
+    })
+}
+
+/// [`extract_map`] that stops as soon as `each` says so (the output was
+/// closed): the workers finish the files in hand and read no more.
+pub fn extract_map_until<R: Send>(
+    paths: &[PathBuf],
+    config: &Config,
+    done: &(dyn Fn(u64) + Sync),
+    map: impl Fn(FileResult) -> R + Sync,
+    mut each: impl FnMut(R) -> std::ops::ControlFlow<()>,
+) -> Vec<FileError> {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
     use std::sync::{Condvar, Mutex, PoisonError};
     let extractor = Extractor::new(config);
     let (files, errors) = corpus::discover(paths);
@@ -135,25 +151,32 @@ pub fn extract_map<R: Send>(
     // the atomic for a look without the lock; the lock for the waits).
     let next = AtomicUsize::new(0);
     let handed = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
     let wait = (Mutex::new(()), Condvar::new());
     let (tx, rx) = std::sync::mpsc::channel::<(usize, Vec<R>)>();
     std::thread::scope(|scope| {
         for _ in 0..workers {
             let tx = tx.clone();
-            let (next, handed, wait, files, extractor, map) =
-                (&next, &handed, &wait, &files, &extractor, &map);
+            let (next, handed, stop, wait, files, extractor, map) =
+                (&next, &handed, &stop, &wait, &files, &extractor, &map);
+            let ahead = move |first: usize| {
+                first >= handed.load(Ordering::Acquire) + WINDOW && !stop.load(Ordering::Acquire)
+            };
             scope.spawn(move || loop {
                 let first = next.fetch_add(BATCH, Ordering::Relaxed);
-                if first >= files.len() {
+                if first >= files.len() || stop.load(Ordering::Acquire) {
                     break;
                 }
                 // Wait while too far ahead of the file next in order.
-                if first >= handed.load(Ordering::Acquire) + WINDOW {
+                if ahead(first) {
                     let (lock, ready) = wait;
                     let mut guard = lock.lock().unwrap_or_else(PoisonError::into_inner);
-                    while first >= handed.load(Ordering::Acquire) + WINDOW {
+                    while ahead(first) {
                         guard = ready.wait(guard).unwrap_or_else(PoisonError::into_inner);
                     }
+                }
+                if stop.load(Ordering::Acquire) {
+                    break;
                 }
                 let batch = files[first..(first + BATCH).min(files.len())]
                     .iter()
@@ -179,12 +202,21 @@ pub fn extract_map<R: Send>(
         drop(tx);
         let mut pending = std::collections::BTreeMap::new();
         let mut want = 0;
-        for (first, batch) in rx {
+        'read: for (first, batch) in rx {
             pending.insert(first, batch);
             let before = want;
             while let Some(batch) = pending.remove(&want) {
                 want += batch.len();
-                batch.into_iter().for_each(&mut each);
+                for result in batch {
+                    if each(result).is_break() {
+                        // Wake the workers waiting to run ahead, to stop.
+                        let (lock, ready) = &wait;
+                        let _guard = lock.lock().unwrap_or_else(PoisonError::into_inner);
+                        stop.store(true, Ordering::Release);
+                        ready.notify_all();
+                        break 'read;
+                    }
+                }
             }
             if want > before {
                 let (lock, ready) = &wait;
@@ -312,7 +344,7 @@ pub struct Checked {
     pub report: Option<report::Report>,
     /// Files that could not be read.
     pub errors: Vec<FileError>,
-    /// Warnings: unreadable metadata, facts that can never match.
+    /// Warnings: unreadable metadata, files read as Windows-1252.
     pub warnings: Vec<String>,
     /// How many articles were read.
     pub articles: usize,
@@ -327,8 +359,7 @@ pub fn check_paths(
     baseline: Option<&std::collections::BTreeSet<check::ClaimId>>,
 ) -> Checked {
     let run = extract_paths(paths, config);
-    let mut warnings = run.warnings;
-    warnings.extend(check::config_warnings(config));
+    let warnings = run.warnings;
     let claims: Vec<Claim> = run
         .claims
         .into_iter()
