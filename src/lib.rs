@@ -370,17 +370,32 @@ pub fn check_paths(
         })
         .collect();
     let mut problems = check::problems(claims.clone(), config, baseline);
-    // The line each figure stands on, for diagnostics.
-    let mut texts: std::collections::BTreeMap<String, Option<String>> = Default::default();
+    // The line each figure stands on, for diagnostics: the file read again
+    // as it was read for its claims (same decoding, same line ends).
+    let files: std::collections::BTreeMap<String, PathBuf> = if problems.is_empty() {
+        Default::default()
+    } else {
+        corpus::discover(paths)
+            .0
+            .into_iter()
+            .map(|(path, shown)| (shown, path))
+            .collect()
+    };
+    let mut texts: std::collections::BTreeMap<String, Option<Article>> = Default::default();
     for p in &mut problems {
-        let text = texts.entry(p.article.clone()).or_insert_with(|| {
-            // Lossy, so that a Windows-1252 draft still shows its line.
-            let bytes = std::fs::read(&p.article).ok()?;
-            let text = String::from_utf8_lossy(&bytes);
-            Some(text.trim_start_matches('\u{feff}').to_string())
+        let article = texts.entry(p.article.clone()).or_insert_with(|| {
+            let path = files.get(&p.article)?;
+            corpus::load(path, &p.article, config.max_file_size).ok()
         });
-        if let Some(line) = text.as_deref().and_then(|t| t.lines().nth(p.line - 1)) {
-            p.line_text = line.to_string();
+        let Some(article) = article else { continue };
+        let mut start = 0;
+        let line = extract::text::split_lines(&article.text)
+            .inspect(|l| start += l.len())
+            .nth(p.line - 1);
+        if let Some(line) = line {
+            let start = start - line.len();
+            p.line_text = line.trim_end_matches(['\n', '\r']).to_string();
+            p.span.0 = article.visible_column(start, &p.line_text, p.column);
         }
     }
     let groups = group::build(claims, config);
@@ -415,19 +430,40 @@ pub fn report_claims(paths: &[PathBuf], config: &Config) -> anyhow::Result<repor
     Ok(report::Report::new(groups.finish(config)))
 }
 
-/// Reads the claims in JSON-lines files, handing each to `each`; the first
-/// file or line that is not a valid claim is an error naming it.
+/// Reads the claims in JSON-lines files, handing each to `each`, a line
+/// at a time (a shard is never held whole in memory); the first file or
+/// line that is not a valid claim is an error naming it. A file named twice
+/// (or through a link) is read once.
 fn each_claim(paths: &[PathBuf], mut each: impl FnMut(Claim)) -> anyhow::Result<()> {
     use anyhow::Context;
+    use std::io::BufRead;
+    let mut seen = std::collections::HashSet::new();
     for path in paths {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("could not read `{}`", path.display()))?;
-        for (i, line) in text.lines().enumerate() {
+        let shown = corpus::show_path(path);
+        if corpus::FileId::get(path).is_some_and(|id| !seen.insert(id)) {
+            continue;
+        }
+        let file = std::fs::File::open(path)
+            .map_err(|e| anyhow::anyhow!("could not read `{shown}`: {}", corpus::io_message(&e)))?;
+        let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
+        let mut line = String::new();
+        for i in 0.. {
+            line.clear();
+            let read = reader.read_line(&mut line).map_err(|e| {
+                let why = match e.kind() {
+                    std::io::ErrorKind::InvalidData => "not UTF-8".to_string(),
+                    _ => corpus::io_message(&e),
+                };
+                anyhow::anyhow!("could not read `{shown}` line {}: {why}", i + 1)
+            })?;
+            if read == 0 {
+                break;
+            }
             if line.trim().is_empty() {
                 continue;
             }
-            let claim: Claim = serde_json::from_str(line)
-                .with_context(|| format!("`{}` line {}: not a claim", path.display(), i + 1))?;
+            let claim: Claim = serde_json::from_str(&line)
+                .with_context(|| format!("`{shown}` line {}: not a claim", i + 1))?;
             let finite = [claim.value, claim.lower, claim.upper]
                 .iter()
                 .flatten()
@@ -438,8 +474,7 @@ fn each_claim(paths: &[PathBuf], mut each: impl FnMut(Claim)) -> anyhow::Result<
             };
             if !finite || !ordered {
                 anyhow::bail!(
-                    "`{}` line {}: a claim's bounds must be finite numbers with `lower` <= `upper`",
-                    path.display(),
+                    "`{shown}` line {}: a claim's bounds must be finite numbers with `lower` <= `upper`",
                     i + 1
                 );
             }
