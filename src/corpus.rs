@@ -758,7 +758,7 @@ fn decode_wide(bytes: &[u8]) -> Option<(String, Encoding, Option<usize>)> {
                 at += encoding.width(c);
                 text.push(c);
             }
-            if body.len() % 2 == 1 {
+            if !body.len().is_multiple_of(2) {
                 bad.get_or_insert(at);
                 text.push(char::REPLACEMENT_CHARACTER);
             }
@@ -776,7 +776,7 @@ fn decode_wide(bytes: &[u8]) -> Option<(String, Encoding, Option<usize>)> {
                 at += 4;
                 text.push(c);
             }
-            if body.len() % 4 != 0 {
+            if !body.len().is_multiple_of(4) {
                 bad.get_or_insert(at);
                 text.push(char::REPLACEMENT_CHARACTER);
             }
