@@ -735,6 +735,133 @@ mod tests {
     }
 
     #[test]
+    fn a_file_extends_the_builtin_defaults_by_name() {
+        let builtin = Config::builtin();
+        // Empty, or only comments: the defaults themselves.
+        for text in ["", "# nothing\n", "defaults: true\n"] {
+            let c = Config::parse(text, "c.yaml").unwrap();
+            assert_eq!(c.to_yaml(), builtin.to_yaml(), "{text:?}");
+            assert!(c.extends_builtin);
+        }
+        let c = Config::parse(
+            "compare:\n  window_days: 9\nmeasures:\n  troops:\n    nouns: [troopers]\n  \
+             crews:\n    nouns: [crews]\nactors:\n  wagner: [Wagner]\n  martians: [Martians]\n",
+            "c.yaml",
+        )
+        .unwrap();
+        assert_eq!(c.compare.window_days, 9);
+        assert_eq!(c.compare.about_tolerance, builtin.compare.about_tolerance);
+        // Replaced whole: none of the built-in words of `troops` are left.
+        assert_eq!(c.measures["troops"].nouns, ["troopers"]);
+        assert!(!c.measures["troops"].people);
+        assert_eq!(c.measures.len(), builtin.measures.len() + 1);
+        assert_eq!(c.actors["wagner"], ["Wagner"]);
+        assert_eq!(c.actors.len(), builtin.actors.len() + 1);
+        assert_eq!(c.locations, builtin.locations);
+        assert_eq!(c.corpus, builtin.corpus);
+    }
+
+    #[test]
+    fn facts_and_accepted_replace_those_of_the_same_key() {
+        let base = || {
+            Config::parse_over(
+                "facts:\n  - key: a/-/-\n    value: 1\n  - key: b/-/-\n    value: 2\n\
+                 accepted:\n  - key: a/-/-\n    reason: old\n",
+                "base.yaml",
+                None,
+            )
+            .unwrap()
+        };
+        let text = "facts:\n  - key: b/-/-\n    value: 20\n  - key: b/-/-\n    lower: 30\n  \
+                    - key: c/-/-\n    value: 3\naccepted:\n  - key: a/-/-\n    reason: new\n";
+        let c = Config::parse_over(text, "c.yaml", Some(base)).unwrap();
+        let facts: Vec<(&str, Option<f64>)> =
+            c.facts.iter().map(|f| (f.key.as_str(), f.value)).collect();
+        assert_eq!(
+            facts,
+            [
+                ("a/-/-", Some(1.0)),
+                ("b/-/-", Some(20.0)),
+                ("b/-/-", None),
+                ("c/-/-", Some(3.0))
+            ]
+        );
+        assert_eq!(c.accepted.len(), 1);
+        assert_eq!(c.accepted[0].reason, "new");
+        // Each fact knows its line and the column of its key.
+        let at: Vec<_> = c.facts[1..].iter().map(|f| f.at).collect();
+        assert_eq!(at, [Some((2, 10)), Some((4, 10)), Some((6, 10))]);
+    }
+
+    #[test]
+    fn defaults_false_starts_empty() {
+        let c = Config::parse("defaults: false\nactors:\n  us: [US]\n", "c.yaml").unwrap();
+        assert!(c.measures.is_empty() && c.locations.is_empty() && c.corpus.is_empty());
+        assert_eq!(c.actors.len(), 1);
+        assert_eq!(c.compare.window_days, Compare::default().window_days);
+        assert!(!c.extends_builtin);
+        let err = Config::parse("defaults: maybe\n", "c.yaml").unwrap_err();
+        assert_eq!(err.location.map(|l| l.0), Some(1));
+    }
+
+    #[test]
+    fn a_name_given_twice_is_an_error_at_its_second_place() {
+        let err = Config::parse(
+            "measures:\n  ships:\n    nouns: [ships]\n  # again\n  ships: {}\n",
+            "c.yaml",
+        )
+        .unwrap_err();
+        assert_eq!(err.location, Some((5, 3)));
+        assert!(
+            err.message.contains("measure `ships` is given twice"),
+            "{}",
+            err.message
+        );
+        // In flow style, where the parser places it.
+        let err = Config::parse("locations: {a: [A], a: [B]}\n", "c.yaml").unwrap_err();
+        assert!(
+            err.message.contains("location `a` is given twice"),
+            "{}",
+            err.message
+        );
+        assert_eq!(err.location.map(|l| l.0), Some(1));
+        // A name under another section is not taken for it.
+        let ok = Config::parse(
+            "actors:\n  iraq: [Iraq]\nlocations:\n  iraq: [Iraq]\n",
+            "c.yaml",
+        );
+        assert!(ok.is_ok());
+    }
+
+    #[test]
+    fn the_nearest_file_is_found_up_to_the_repository_root() {
+        let root = std::env::temp_dir().join(format!("claimcheck-find-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let deep = root.join("repo/a/b");
+        std::fs::create_dir_all(&deep).unwrap();
+        std::fs::create_dir_all(root.join("repo/.git")).unwrap();
+        std::fs::write(root.join("claims.yaml"), "").unwrap();
+        assert_eq!(
+            Config::find(&deep).unwrap(),
+            None,
+            "not past the repository"
+        );
+        std::fs::write(root.join("repo/.claimcheck.yaml"), "").unwrap();
+        assert_eq!(
+            Config::find(&deep).unwrap(),
+            Some(PathBuf::from("../../.claimcheck.yaml"))
+        );
+        std::fs::write(root.join("repo/a/b/claims.yaml"), "").unwrap();
+        assert_eq!(
+            Config::find(&deep).unwrap(),
+            Some(PathBuf::from("claims.yaml"))
+        );
+        std::fs::write(root.join("repo/a/b/.claimcheck.yaml"), "").unwrap();
+        assert!(Config::find(&deep).is_err());
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
     fn bad_names_are_rejected() {
         let err = Config::parse("actors:\n  United States: [US]\n", "c.yaml").unwrap_err();
         assert!(

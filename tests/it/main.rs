@@ -9,6 +9,7 @@ mod hostile;
 mod html;
 mod properties;
 mod report;
+mod safety;
 
 use std::path::PathBuf;
 
