@@ -5,8 +5,12 @@
 //! where its body starts, and its title, source, url and date from YAML front
 //! matter or from a leading `date YYYY-MM-DD` token. Folders are walked
 //! recursively for `.md`, `.markdown` and `.txt` files, in a stable (sorted)
-//! order. A file that cannot be read is an error for that file only; the
-//! caller reports it and goes on. Nothing here looks at numbers.
+//! order. Every file is decoded one way ([`load`]: UTF-8, UTF-16 or UTF-32
+//! by its byte-order mark, else Windows-1252; binary files skipped) and
+//! cleaned one way ([`clean`]: line ends, invisible characters), with what
+//! it takes to map offsets back to the file's bytes. A file that cannot be
+//! read is an error for that file only; the caller reports it and goes on.
+//! Nothing here looks at numbers.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -134,7 +138,7 @@ pub struct Article {
     /// The path as shown in output: the path given joined with the file's
     /// path below it.
     pub path: String,
-    /// The whole file, decoded.
+    /// The whole file, decoded and [`clean`]ed: as a reader sees it.
     pub text: String,
     /// Byte offset where the body starts (after front matter and a leading
     /// date token).
