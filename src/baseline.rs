@@ -43,9 +43,13 @@ struct FileClaim {
 
 /// Reads a baseline file.
 pub fn load(path: &Path) -> Result<Baseline> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("could not read the baseline `{}`", path.display()))?;
-    parse(&text).with_context(|| format!("invalid baseline `{}`", path.display()))
+    let text = std::fs::read_to_string(path).with_context(|| {
+        format!(
+            "could not read the baseline `{}`",
+            crate::corpus::show_path(path)
+        )
+    })?;
+    parse(&text).with_context(|| format!("invalid baseline `{}`", crate::corpus::show_path(path)))
 }
 
 /// Parses the text of a baseline.

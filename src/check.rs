@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::claim::{format_value, Claim, Qualifier};
 use crate::compare::{figure, overlap, Verdict};
-use crate::config::{Config, Fact};
+use crate::config::{Config, ConfigError, Fact};
 use crate::group;
 
 /// The comment that silences a line.
@@ -204,7 +204,9 @@ fn contradicts(c: &Claim, f: &Fact, cumulative: bool) -> bool {
 
 /// The key parts a fact's key names that no lexicon has, if any.
 pub fn unknown_key_parts(key: &str, config: &Config) -> Vec<String> {
-    let base = key.split('@').next().unwrap_or(key);
+    // The scope (`@2023-10-07`) and the part counted (`#children`) name
+    // nothing a lexicon must have.
+    let base = key.split(['@', '#']).next().unwrap_or(key);
     let parts: Vec<&str> = base.split('/').collect();
     if parts.len() != 3 {
         return vec![format!("`{key}` is not `measure/actor/location`")];
@@ -224,20 +226,27 @@ pub fn unknown_key_parts(key: &str, config: &Config) -> Vec<String> {
     out
 }
 
-/// Warnings about the configuration for `check`: facts whose key no
-/// lexicon can produce.
-pub fn config_warnings(config: &Config) -> Vec<String> {
+/// The pinned facts no claim can ever match, their key naming a measure,
+/// actor or place the configuration does not have: each an error naming
+/// the fact's line, since a check that can never fire must not look like a
+/// pass.
+pub fn fact_errors(config: &Config) -> Vec<ConfigError> {
     config
         .facts
         .iter()
         .filter_map(|f| {
             let unknown = unknown_key_parts(&f.key, config);
-            (!unknown.is_empty()).then(|| {
-                format!(
-                    "pinned fact `{}` can never match a claim: claims.yaml has no {}",
+            (!unknown.is_empty()).then(|| ConfigError {
+                path: config
+                    .file
+                    .as_deref()
+                    .map_or_else(|| "claims.yaml (built in)".into(), crate::corpus::show_path),
+                location: f.at,
+                message: format!(
+                    "pinned fact `{}` can never match a claim: the configuration has no {}",
                     f.key,
                     unknown.join(", no ")
-                )
+                ),
             })
         })
         .collect()
@@ -413,5 +422,10 @@ mod tests {
             vec!["actor `martians`"]
         );
         assert_eq!(unknown_key_parts("troops", &config).len(), 1);
+        assert!(unknown_key_parts("killed/-/gaza@2023-10-07#children", &config).is_empty());
+        assert_eq!(
+            unknown_key_parts("killed/-/atlantis#children", &config),
+            vec!["location `atlantis`"]
+        );
     }
 }

@@ -20,8 +20,9 @@ pub struct Cli {
           value_parser = clap::value_parser!(u64).range(1..))]
     pub max_file_size: u64,
 
-    /// The claims.yaml to use [default: ./claims.yaml if there is one, else
-    /// the built-in default]
+    /// The claims.yaml to use [default: the nearest claims.yaml or
+    /// .claimcheck.yaml in this folder or a parent, up to the repository
+    /// root, merged over the built-in defaults; else the built-in defaults]
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
@@ -47,7 +48,9 @@ pub enum Command {
         format: ReportFormat,
 
         /// Write the report to this file instead of standard output (written
-        /// whole or not at all).
+        /// whole or not at all, through a symbolic link, keeping the file's
+        /// permissions; never over a folder, a device or a file the run
+        /// reads; `-` is standard output).
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
 
@@ -76,7 +79,8 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         baseline: Option<PathBuf>,
 
-        /// Write the checked claims as a baseline to this file.
+        /// Write the checked claims as a baseline to this file (as `report
+        /// --output` writes; it may be the --baseline file itself).
         #[arg(long, value_name = "FILE")]
         write_baseline: Option<PathBuf>,
     },
@@ -92,6 +96,9 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
         format: ExtractFormat,
     },
+    /// Show which configuration file is used and the configuration in
+    /// effect (the file merged over the built-in defaults), as YAML.
+    Config,
 }
 
 /// Output formats of `report`.
@@ -136,6 +143,8 @@ pub enum Exit {
     Ok = 0,
     /// `check` found a problem.
     Problems = 1,
-    /// Bad usage, unreadable input, or an invalid claims.yaml.
+    /// Bad usage, unreadable input, an invalid claims.yaml, or output that
+    /// could not be written. (SIGINT, SIGTERM and SIGHUP end a run with 128
+    /// plus the signal's number: 130, 143, 129.)
     Error = 2,
 }

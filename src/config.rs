@@ -2,10 +2,13 @@
 //!
 //! Takes the text of a `claims.yaml` and returns a [`Config`]: the measure
 //! lexicons, the actor and location gazetteers, the comparison settings, the
-//! pinned facts and the accepted divergences. Every struct rejects unknown
-//! keys, and every error names the file, the line and the column. This module
-//! does not look for the file (see [`Config::discover`]) and does not build
-//! the lookup tables the extractor uses (see `extract::lexicon`).
+//! pinned facts and the accepted divergences. A user's file extends the
+//! built-in defaults (see [`Config::parse`] for the merge rules) unless it
+//! says `defaults: false`. Every struct rejects unknown keys, a name given
+//! twice is an error, and every error names the file, the line and the
+//! column. [`Config::discover`] finds the file as typos and ruff do; this
+//! module does not build the lookup tables the extractor uses (see
+//! `extract::lexicon`).
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -20,7 +23,8 @@ pub const BUILTIN: &str = include_str!("../claims.yaml");
 /// The name of the measure every number falls back to.
 pub const OTHER: &str = "other";
 
-/// A parsed and validated `claims.yaml`.
+/// A parsed and validated configuration: the built-in defaults with a
+/// user's `claims.yaml` merged over them.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
@@ -41,10 +45,137 @@ pub struct Config {
     /// The folder the file was read from; relative `corpus` paths start here.
     #[serde(skip)]
     pub base_dir: PathBuf,
+    /// The file read; `None` for the built-in defaults alone.
+    #[serde(skip)]
+    pub file: Option<PathBuf>,
+    /// The file was merged over the built-in defaults (it did not say
+    /// `defaults: false`).
+    #[serde(skip)]
+    pub extends_builtin: bool,
     /// The largest article read, in bytes (0: the default); set from the
     /// command line, not the file.
     #[serde(skip)]
     pub max_file_size: u64,
+}
+
+/// A `claims.yaml` as written: every key may be left out, so that a file
+/// says only what it changes in the defaults it extends.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Layer {
+    /// `false`: start from an empty configuration, not the built-in one.
+    defaults: Option<bool>,
+    corpus: Option<Vec<PathBuf>>,
+    compare: Option<CompareLayer>,
+    #[serde(default, deserialize_with = "unique_measures")]
+    measures: Option<BTreeMap<String, Measure>>,
+    #[serde(default, deserialize_with = "unique_actors")]
+    actors: Option<BTreeMap<String, Vec<String>>>,
+    #[serde(default, deserialize_with = "unique_locations")]
+    locations: Option<BTreeMap<String, Vec<String>>>,
+    facts: Option<Vec<Fact>>,
+    accepted: Option<Vec<Accepted>>,
+}
+
+/// `compare:` as written: each setting left out keeps the default's.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CompareLayer {
+    window_days: Option<u32>,
+    about_tolerance: Option<f64>,
+}
+
+impl Layer {
+    /// This layer merged over `base`: named entries added or replacing the
+    /// entry of the same name, facts and accepted divergences replacing
+    /// those of the same key, settings replacing the settings they name.
+    fn over(self, mut base: Config) -> Config {
+        if let Some(corpus) = self.corpus {
+            base.corpus = corpus;
+        }
+        if let Some(c) = self.compare {
+            if let Some(w) = c.window_days {
+                base.compare.window_days = w;
+            }
+            if let Some(t) = c.about_tolerance {
+                base.compare.about_tolerance = t;
+            }
+        }
+        base.measures.extend(self.measures.unwrap_or_default());
+        base.actors.extend(self.actors.unwrap_or_default());
+        base.locations.extend(self.locations.unwrap_or_default());
+        if let Some(facts) = self.facts {
+            base.facts.retain(|f| !facts.iter().any(|n| n.key == f.key));
+            base.facts.extend(facts);
+        }
+        if let Some(accepted) = self.accepted {
+            base.accepted
+                .retain(|a| !accepted.iter().any(|n| n.key == a.key));
+            base.accepted.extend(accepted);
+        }
+        base
+    }
+}
+
+/// A map of names that refuses a name given twice (serde's maps keep the
+/// last one silently).
+fn unique_map<'de, D, V>(d: D, kind: &'static str) -> Result<Option<BTreeMap<String, V>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    struct Unique<V>(&'static str, std::marker::PhantomData<V>);
+    impl<'de, V: Deserialize<'de>> serde::de::Visitor<'de> for Unique<V> {
+        type Value = Option<BTreeMap<String, V>>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "a map of {} names", self.0)
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_map(self)
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some(name) = map.next_key::<String>()? {
+                if out.contains_key(&name) {
+                    return Err(serde::de::Error::custom(format!(
+                        "{} `{name}` is given twice",
+                        self.0
+                    )));
+                }
+                let value = map.next_value()?;
+                out.insert(name, value);
+            }
+            Ok(Some(out))
+        }
+    }
+    d.deserialize_option(Unique(kind, std::marker::PhantomData))
+}
+
+fn unique_measures<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<BTreeMap<String, Measure>>, D::Error> {
+    unique_map(d, "measure")
+}
+
+fn unique_actors<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<BTreeMap<String, Vec<String>>>, D::Error> {
+    unique_map(d, "actor")
+}
+
+fn unique_locations<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<BTreeMap<String, Vec<String>>>, D::Error> {
+    unique_map(d, "location")
 }
 
 /// Comparison settings.
@@ -136,6 +267,10 @@ pub struct Fact {
     pub source: Option<String>,
     /// Relative tolerance around the value.
     pub tolerance: Option<f64>,
+    /// The 1-based line and column of its key in the file it came from,
+    /// if found.
+    #[serde(skip)]
+    pub at: Option<(usize, usize)>,
 }
 
 /// A divergence that is known and accepted.
@@ -174,19 +309,37 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
+/// The names a configuration file may have, in the order looked for.
+pub const CONFIG_NAMES: [&str; 2] = ["claims.yaml", ".claimcheck.yaml"];
+
 /// Largest `claims.yaml` read, so that a huge file fails fast.
 const MAX_CONFIG_BYTES: usize = 4 << 20;
 
 impl Config {
     /// The built-in default configuration (the shipped `claims.yaml`).
     pub fn builtin() -> Config {
-        Config::parse(BUILTIN, "claims.yaml (built in)")
+        Config::parse_over(BUILTIN, "claims.yaml (built in)", None)
             .expect("the built-in claims.yaml is valid; a test checks it")
     }
 
-    /// Parses and validates the text of a `claims.yaml`; `path` names it in
-    /// errors.
+    /// Parses and validates the text of a user's `claims.yaml`; `path` names
+    /// it in errors. The file extends the built-in defaults: its `measures`,
+    /// `actors` and `locations` are added to the built-in ones, an entry of
+    /// the same name replacing the built-in one whole; its `facts` and
+    /// `accepted` are added, replacing those of the same `key`; `corpus`
+    /// and each `compare` setting it gives replace the default. With
+    /// `defaults: false` it starts from an empty configuration instead.
     pub fn parse(text: &str, path: &str) -> Result<Config, ConfigError> {
+        Config::parse_over(text, path, Some(Config::builtin))
+    }
+
+    /// [`Config::parse`] over the configuration `base` makes (none: over an
+    /// empty one, as for the built-in file itself).
+    fn parse_over(
+        text: &str,
+        path: &str,
+        base: Option<fn() -> Config>,
+    ) -> Result<Config, ConfigError> {
         let err = |location, message: String| ConfigError {
             path: path.to_string(),
             location,
@@ -198,25 +351,39 @@ impl Config {
                 format!("file is larger than {} MiB", MAX_CONFIG_BYTES >> 20),
             ));
         }
-        if text.trim().is_empty() {
-            return Ok(Config::default());
-        }
         if let Some(at) = crate::corpus::nesting_over(text, 64) {
             return Err(err(Some(at), "nested more than 64 deep".into()));
         }
-        let config: Config = serde_yaml::from_str(text).map_err(|e| {
-            let location = e.location().map(|l| (l.line(), l.column()));
-            err(location, strip_location(&e.to_string()))
-        })?;
+        let mut layer: Layer = if text.trim().is_empty() {
+            Layer::default()
+        } else {
+            serde_yaml::from_str::<Option<Layer>>(text)
+                .map_err(|e| {
+                    let location = e.location().map(|l| (l.line(), l.column()));
+                    let message = strip_location(&e.to_string());
+                    err(duplicate_at(text, &message).or(location), message)
+                })?
+                .unwrap_or_default()
+        };
+        if let Some(facts) = &mut layer.facts {
+            fact_lines(text, facts);
+        }
+        let extends = base.is_some() && layer.defaults != Some(false);
+        let base = match base {
+            Some(make) if extends => make(),
+            _ => Config::default(),
+        };
+        let mut config = layer.over(base);
         config
             .validate()
             .map_err(|(key, message)| err(find_key(text, &key), message))?;
+        config.extends_builtin = extends;
         Ok(config)
     }
 
-    /// Reads `path` as a `claims.yaml`.
+    /// Reads `path` as a user's `claims.yaml` ([`Config::parse`]).
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let shown = path.display().to_string();
+        let shown = crate::corpus::show_path(path);
         let bytes = std::fs::read(path).map_err(|e| ConfigError {
             path: shown.clone(),
             location: None,
@@ -229,23 +396,64 @@ impl Config {
         })?;
         let mut config = Config::parse(&text, &shown)?;
         config.base_dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        config.file = Some(path.to_path_buf());
         Ok(config)
     }
 
-    /// The configuration for a run: `explicit` if given, else `claims.yaml`
-    /// in the current directory if there is one, else the built-in default.
+    /// The configuration for a run: `explicit` if given, else the nearest
+    /// `claims.yaml` or `.claimcheck.yaml` ([`Config::find`]) from the
+    /// current folder, else the built-in defaults.
     pub fn discover(explicit: Option<&Path>) -> Result<Config, ConfigError> {
-        match explicit {
-            Some(path) => Config::load(path),
-            None => {
-                let local = Path::new("claims.yaml");
-                if local.is_file() {
-                    Config::load(local)
-                } else {
-                    Ok(Config::builtin())
+        if let Some(path) = explicit {
+            return Config::load(path);
+        }
+        let here = std::env::current_dir().unwrap_or_default();
+        match Config::find(&here)? {
+            Some(path) => Config::load(&path),
+            None => Ok(Config::builtin()),
+        }
+    }
+
+    /// The nearest configuration file from folder `start`: `claims.yaml` or
+    /// `.claimcheck.yaml` in it or in a parent folder, up to the root of the
+    /// repository (the first folder with `.git`) or of the file system. The
+    /// path is given relative to `start` (`claims.yaml`, `../claims.yaml`)
+    /// so that the paths read through it are shown as short as before. Both
+    /// names in one folder is an error: which one is meant is not clear.
+    pub fn find(start: &Path) -> Result<Option<PathBuf>, ConfigError> {
+        let mut up = PathBuf::new();
+        for dir in start.ancestors() {
+            let found: Vec<&str> = CONFIG_NAMES
+                .iter()
+                .copied()
+                .filter(|name| dir.join(name).is_file())
+                .collect();
+            match found[..] {
+                [] => {}
+                [name] => return Ok(Some(up.join(name))),
+                _ => {
+                    return Err(ConfigError {
+                        path: crate::corpus::show_path(&up.join(found[0])),
+                        location: None,
+                        message: format!(
+                            "`{}` is in the same folder: keep one of the two",
+                            found[1]
+                        ),
+                    })
                 }
             }
+            if dir.join(".git").exists() {
+                break;
+            }
+            up.push("..");
         }
+        Ok(None)
+    }
+
+    /// The configuration as YAML, for `claimcheck config`: every key, with
+    /// the defaults merged in.
+    pub fn to_yaml(&self) -> String {
+        serde_yaml::to_string(self).unwrap_or_default()
     }
 
     /// Semantic checks serde cannot make. Returns the offending key (to find
@@ -373,6 +581,91 @@ fn find_key(text: &str, key: &str) -> Option<(usize, usize)> {
     })
 }
 
+/// Where a name given twice is given the second time: serde_yaml places
+/// the error after the map, so the name is looked for in the text.
+fn duplicate_at(text: &str, message: &str) -> Option<(usize, usize)> {
+    // "actors: actor `us` is given twice", serde_yaml's path first.
+    let (before, rest) = message.split_once(" `")?;
+    let name = rest.strip_suffix("` is given twice")?;
+    let kind = before.rsplit(' ').next()?;
+    let section = match kind {
+        "measure" => "measures",
+        "actor" => "actors",
+        "location" => "locations",
+        _ => return None,
+    };
+    // Entries of the section, by name: the second with this name.
+    let mut inside = false;
+    let mut indent = None;
+    let mut seen = 0;
+    for (i, line) in text.lines().enumerate() {
+        let body = line.trim_start();
+        let depth = line.len() - body.len();
+        if body.is_empty() || body.starts_with('#') {
+            continue;
+        }
+        if depth == 0 {
+            inside = body
+                .strip_prefix(section)
+                .is_some_and(|r| r.trim_start().starts_with(':'));
+            indent = None;
+            continue;
+        }
+        if !inside || *indent.get_or_insert(depth) != depth {
+            continue;
+        }
+        let key = body.split(':').next().unwrap_or("").trim();
+        let key = key.trim_matches(['"', '\'']);
+        if key == name {
+            seen += 1;
+            if seen == 2 {
+                return Some((i + 1, depth + 1));
+            }
+        }
+    }
+    None
+}
+
+/// Gives each fact the line of its `key:` in `text`: the facts' keys in
+/// order, each looked for below the one before, in the `facts:` section
+/// (the section's own line where a key is not found, as in flow style).
+fn fact_lines(text: &str, facts: &mut [Fact]) {
+    let lines: Vec<&str> = text.lines().collect();
+    let top = |l: &str| l.split(':').next().map(str::trim_end) == Some("facts");
+    let Some(start) = lines.iter().position(|l| top(l)) else {
+        return;
+    };
+    // The section ends at the next top-level key.
+    let end = (start + 1..lines.len())
+        .find(|&i| {
+            let l = lines[i];
+            !l.trim().is_empty() && !l.starts_with([' ', '\t', '-', '#'])
+        })
+        .unwrap_or(lines.len());
+    let mut at = start;
+    for fact in facts {
+        let found = (at..end).find_map(|i| {
+            let line = lines[i];
+            let k = line.find("key:")?;
+            let value = line[k + 4..].split(['#', ',', '}']).next().unwrap_or("");
+            let key = value.trim().trim_matches(['"', '\'']);
+            (key == fact.key).then(|| {
+                (
+                    i,
+                    line[..k + 4].chars().count() + value.find(key).unwrap_or(0),
+                )
+            })
+        });
+        fact.at = Some(match found {
+            Some((i, column)) => {
+                at = i + 1;
+                (i + 1, column + 1)
+            }
+            None => (start + 1, 1),
+        });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -461,6 +754,133 @@ mod tests {
             "{}",
             order.message
         );
+    }
+
+    #[test]
+    fn a_file_extends_the_builtin_defaults_by_name() {
+        let builtin = Config::builtin();
+        // Empty, or only comments: the defaults themselves.
+        for text in ["", "# nothing\n", "defaults: true\n"] {
+            let c = Config::parse(text, "c.yaml").unwrap();
+            assert_eq!(c.to_yaml(), builtin.to_yaml(), "{text:?}");
+            assert!(c.extends_builtin);
+        }
+        let c = Config::parse(
+            "compare:\n  window_days: 9\nmeasures:\n  troops:\n    nouns: [troopers]\n  \
+             crews:\n    nouns: [crews]\nactors:\n  wagner: [Wagner]\n  martians: [Martians]\n",
+            "c.yaml",
+        )
+        .unwrap();
+        assert_eq!(c.compare.window_days, 9);
+        assert_eq!(c.compare.about_tolerance, builtin.compare.about_tolerance);
+        // Replaced whole: none of the built-in words of `troops` are left.
+        assert_eq!(c.measures["troops"].nouns, ["troopers"]);
+        assert!(!c.measures["troops"].people);
+        assert_eq!(c.measures.len(), builtin.measures.len() + 1);
+        assert_eq!(c.actors["wagner"], ["Wagner"]);
+        assert_eq!(c.actors.len(), builtin.actors.len() + 1);
+        assert_eq!(c.locations, builtin.locations);
+        assert_eq!(c.corpus, builtin.corpus);
+    }
+
+    #[test]
+    fn facts_and_accepted_replace_those_of_the_same_key() {
+        let base = || {
+            Config::parse_over(
+                "facts:\n  - key: a/-/-\n    value: 1\n  - key: b/-/-\n    value: 2\n\
+                 accepted:\n  - key: a/-/-\n    reason: old\n",
+                "base.yaml",
+                None,
+            )
+            .unwrap()
+        };
+        let text = "facts:\n  - key: b/-/-\n    value: 20\n  - key: b/-/-\n    lower: 30\n  \
+                    - key: c/-/-\n    value: 3\naccepted:\n  - key: a/-/-\n    reason: new\n";
+        let c = Config::parse_over(text, "c.yaml", Some(base)).unwrap();
+        let facts: Vec<(&str, Option<f64>)> =
+            c.facts.iter().map(|f| (f.key.as_str(), f.value)).collect();
+        assert_eq!(
+            facts,
+            [
+                ("a/-/-", Some(1.0)),
+                ("b/-/-", Some(20.0)),
+                ("b/-/-", None),
+                ("c/-/-", Some(3.0))
+            ]
+        );
+        assert_eq!(c.accepted.len(), 1);
+        assert_eq!(c.accepted[0].reason, "new");
+        // Each fact knows its line and the column of its key.
+        let at: Vec<_> = c.facts[1..].iter().map(|f| f.at).collect();
+        assert_eq!(at, [Some((2, 10)), Some((4, 10)), Some((6, 10))]);
+    }
+
+    #[test]
+    fn defaults_false_starts_empty() {
+        let c = Config::parse("defaults: false\nactors:\n  us: [US]\n", "c.yaml").unwrap();
+        assert!(c.measures.is_empty() && c.locations.is_empty() && c.corpus.is_empty());
+        assert_eq!(c.actors.len(), 1);
+        assert_eq!(c.compare.window_days, Compare::default().window_days);
+        assert!(!c.extends_builtin);
+        let err = Config::parse("defaults: maybe\n", "c.yaml").unwrap_err();
+        assert_eq!(err.location.map(|l| l.0), Some(1));
+    }
+
+    #[test]
+    fn a_name_given_twice_is_an_error_at_its_second_place() {
+        let err = Config::parse(
+            "measures:\n  ships:\n    nouns: [ships]\n  # again\n  ships: {}\n",
+            "c.yaml",
+        )
+        .unwrap_err();
+        assert_eq!(err.location, Some((5, 3)));
+        assert!(
+            err.message.contains("measure `ships` is given twice"),
+            "{}",
+            err.message
+        );
+        // In flow style, where the parser places it.
+        let err = Config::parse("locations: {a: [A], a: [B]}\n", "c.yaml").unwrap_err();
+        assert!(
+            err.message.contains("location `a` is given twice"),
+            "{}",
+            err.message
+        );
+        assert_eq!(err.location.map(|l| l.0), Some(1));
+        // A name under another section is not taken for it.
+        let ok = Config::parse(
+            "actors:\n  iraq: [Iraq]\nlocations:\n  iraq: [Iraq]\n",
+            "c.yaml",
+        );
+        assert!(ok.is_ok());
+    }
+
+    #[test]
+    fn the_nearest_file_is_found_up_to_the_repository_root() {
+        let root = std::env::temp_dir().join(format!("claimcheck-find-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let deep = root.join("repo/a/b");
+        std::fs::create_dir_all(&deep).unwrap();
+        std::fs::create_dir_all(root.join("repo/.git")).unwrap();
+        std::fs::write(root.join("claims.yaml"), "").unwrap();
+        assert_eq!(
+            Config::find(&deep).unwrap(),
+            None,
+            "not past the repository"
+        );
+        std::fs::write(root.join("repo/.claimcheck.yaml"), "").unwrap();
+        assert_eq!(
+            Config::find(&deep).unwrap(),
+            Some(PathBuf::from("../../.claimcheck.yaml"))
+        );
+        std::fs::write(root.join("repo/a/b/claims.yaml"), "").unwrap();
+        assert_eq!(
+            Config::find(&deep).unwrap(),
+            Some(PathBuf::from("claims.yaml"))
+        );
+        std::fs::write(root.join("repo/a/b/.claimcheck.yaml"), "").unwrap();
+        assert!(Config::find(&deep).is_err());
+        std::fs::remove_dir_all(&root).unwrap();
     }
 
     #[test]

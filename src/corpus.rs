@@ -5,8 +5,12 @@
 //! where its body starts, and its title, source, url and date from YAML front
 //! matter or from a leading `date YYYY-MM-DD` token. Folders are walked
 //! recursively for `.md`, `.markdown` and `.txt` files, in a stable (sorted)
-//! order. A file that cannot be read is an error for that file only; the
-//! caller reports it and goes on. Nothing here looks at numbers.
+//! order. Every file is decoded one way ([`load`]: UTF-8, UTF-16 or UTF-32
+//! by its byte-order mark, else Windows-1252; binary files skipped) and
+//! cleaned one way ([`clean`]: line ends, invisible characters), with what
+//! it takes to map offsets back to the file's bytes. A file that cannot be
+//! read is an error for that file only; the caller reports it and goes on.
+//! Nothing here looks at numbers.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -134,7 +138,7 @@ pub struct Article {
     /// The path as shown in output: the path given joined with the file's
     /// path below it.
     pub path: String,
-    /// The whole file, decoded.
+    /// The whole file, decoded and [`clean`]ed: as a reader sees it.
     pub text: String,
     /// Byte offset where the body starts (after front matter and a leading
     /// date token).
@@ -145,6 +149,60 @@ pub struct Article {
     pub warnings: Vec<String>,
     /// How offsets in `text` map back to bytes of the file.
     pub encoding: Encoding,
+    /// Where characters of the file that `text` leaves out stood (see
+    /// [`clean`]), in order.
+    pub hidden: Vec<Hidden>,
+}
+
+/// Characters of the file left out of an article's text, just before byte
+/// `at` of the text: so many bytes of the file, so many characters, counted
+/// with those of every entry before (a running total).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hidden {
+    /// Byte offset in the text they stood before.
+    pub at: usize,
+    /// Bytes of the file left out up to here, this entry's included.
+    pub bytes: usize,
+    /// Characters left out up to here, this entry's included.
+    pub chars: usize,
+}
+
+impl Article {
+    /// The byte offset in the file on disk of byte `offset` of `text`,
+    /// given how many bytes of the file the text before it takes
+    /// (`text_bytes`, from [`Encoding::width`]). Characters left out just
+    /// at `offset` count before it for a start (`start` true: they stand
+    /// before the character there), not for an end.
+    pub fn file_offset(&self, offset: usize, text_bytes: usize, start: bool) -> usize {
+        self.encoding.bom_len() + text_bytes + self.hidden_before(offset, start).0
+    }
+
+    /// The column among the characters shown of the line `line` that
+    /// starts at byte `start` of `text`, of the 1-based `column` that counts
+    /// the characters left out too (as claims' columns do).
+    pub fn visible_column(&self, start: usize, line: &str, column: usize) -> usize {
+        if self.hidden.is_empty() {
+            return column;
+        }
+        let before = self.hidden_before(start, false).1;
+        for (shown, (i, _)) in line.char_indices().enumerate() {
+            let left_out = self.hidden_before(start + i, true).1 - before;
+            if shown + left_out + 1 >= column {
+                return shown + 1;
+            }
+        }
+        column
+    }
+
+    /// The file bytes and characters left out before byte `offset` of
+    /// `text` (and, if `at_too`, just at it).
+    pub fn hidden_before(&self, offset: usize, at_too: bool) -> (usize, usize) {
+        let n = self
+            .hidden
+            .partition_point(|h| h.at < offset || (at_too && h.at == offset));
+        n.checked_sub(1)
+            .map_or((0, 0), |i| (self.hidden[i].bytes, self.hidden[i].chars))
+    }
 }
 
 /// How the file's bytes became `text`, so that offsets in claims are bytes
@@ -158,6 +216,53 @@ pub enum Encoding {
     Utf8Bom,
     /// Windows-1252: one byte a character.
     Cp1252,
+    /// UTF-16, little-endian, after its byte-order mark.
+    Utf16Le,
+    /// UTF-16, big-endian, after its byte-order mark.
+    Utf16Be,
+    /// UTF-32, little-endian, after its byte-order mark.
+    Utf32Le,
+    /// UTF-32, big-endian, after its byte-order mark.
+    Utf32Be,
+}
+
+impl Encoding {
+    /// The bytes of the byte-order mark the file starts with.
+    pub fn bom_len(self) -> usize {
+        match self {
+            Encoding::Utf8 | Encoding::Cp1252 => 0,
+            Encoding::Utf8Bom => 3,
+            Encoding::Utf16Le | Encoding::Utf16Be => 2,
+            Encoding::Utf32Le | Encoding::Utf32Be => 4,
+        }
+    }
+
+    /// The bytes character `c` takes in the file.
+    pub fn width(self, c: char) -> usize {
+        match self {
+            Encoding::Utf8 | Encoding::Utf8Bom => c.len_utf8(),
+            Encoding::Cp1252 => 1,
+            Encoding::Utf16Le | Encoding::Utf16Be => 2 * c.len_utf16(),
+            Encoding::Utf32Le | Encoding::Utf32Be => 4,
+        }
+    }
+
+    /// Is a byte offset of the text the same in the file, less the mark?
+    pub fn is_utf8(self) -> bool {
+        matches!(self, Encoding::Utf8 | Encoding::Utf8Bom)
+    }
+
+    /// Its name, for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 | Encoding::Utf8Bom => "UTF-8",
+            Encoding::Cp1252 => "Windows-1252",
+            Encoding::Utf16Le => "UTF-16LE",
+            Encoding::Utf16Be => "UTF-16BE",
+            Encoding::Utf32Le => "UTF-32LE",
+            Encoding::Utf32Be => "UTF-32BE",
+        }
+    }
 }
 
 /// Article metadata.
@@ -253,10 +358,17 @@ pub fn io_message(e: &std::io::Error) -> String {
 /// stable order. A path that does not exist is an error; unreadable folders
 /// below a path are reported in the second list and skipped.
 pub fn discover(paths: &[PathBuf]) -> (Vec<(PathBuf, String)>, Vec<FileError>) {
+    let (files, errors) = find_files(paths);
+    let files = files.into_iter().map(|(p, shown, _)| (p, shown)).collect();
+    (files, errors)
+}
+
+/// [`discover`], with each file's id.
+fn find_files(paths: &[PathBuf]) -> (Vec<(PathBuf, String, FileId)>, Vec<FileError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
-        let shown = path.display().to_string();
+        let shown = show_path(path);
         match std::fs::metadata(path) {
             Err(e) => errors.push(FileError::unreadable(shown, io_message(&e))),
             Ok(m) if m.is_dir() => {
@@ -276,20 +388,34 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<(PathBuf, String)>, Vec<FileError>) {
     // The same file named twice is read once.
     let mut seen = std::collections::HashSet::new();
     files.retain(|(_, _, id)| seen.insert(id.clone()));
-    let files = files.into_iter().map(|(p, shown, _)| (p, shown)).collect();
     (files, errors)
+}
+
+/// Is `target` one of the files a run over `paths` reads?
+pub fn reads(paths: &[PathBuf], target: &Path) -> bool {
+    let Some(id) = FileId::get(target) else {
+        return false;
+    };
+    find_files(paths).0.iter().any(|(_, _, f)| *f == id)
 }
 
 /// What makes two paths the same file: device and inode where there are
 /// such, else the canonical path.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-enum FileId {
+pub enum FileId {
+    /// Device and inode.
     Inode(u64, u64),
+    /// The canonical path, where there are no inodes.
     #[cfg_attr(unix, allow(dead_code))]
     Path(PathBuf),
 }
 
 impl FileId {
+    /// The id of the file at `path` (its links followed), if it exists.
+    pub fn get(path: &Path) -> Option<FileId> {
+        std::fs::metadata(path).ok().map(|m| FileId::of(path, &m))
+    }
+
     #[cfg(unix)]
     fn of(_path: &Path, meta: &std::fs::Metadata) -> FileId {
         use std::os::unix::fs::MetadataExt;
@@ -416,7 +542,30 @@ fn walk(
 
 /// A path as shown: "./draft.md" reads better as "draft.md".
 fn shown_path(p: &Path) -> String {
-    p.strip_prefix(".").unwrap_or(p).display().to_string()
+    show_path(p.strip_prefix(".").unwrap_or(p))
+}
+
+/// A path as text for every output: as it is where it is UTF-8, each
+/// byte that is not written `\xFF`, so that two names that differ only
+/// there are told apart (`display` gives U+FFFD for both).
+pub fn show_path(p: &Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let bytes = p.as_os_str().as_bytes();
+        let mut out = String::with_capacity(bytes.len());
+        for chunk in bytes.utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                out.push_str(&format!("\\x{b:02X}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        p.display().to_string()
+    }
 }
 
 /// Does the file name have an article extension?
@@ -458,10 +607,24 @@ pub fn load(path: &Path, shown: &str, max_size: u64) -> Result<Article, FileErro
             "grew past the size limit while read",
         ));
     }
-    let (text, note, encoding) =
+    let (text, note, encoding, lead) =
         decode(bytes).map_err(|message| FileError::skipped(shown, message))?;
-    let mut article = parse(shown, text);
-    article.encoding = encoding;
+    let mut article = parse_decoded(shown, text, encoding);
+    if lead > 0 {
+        // A UTF-8 mark before text that is not UTF-8: its bytes come before
+        // every offset, and it is no character of the first line.
+        for h in &mut article.hidden {
+            h.bytes += lead;
+        }
+        article.hidden.insert(
+            0,
+            Hidden {
+                at: 0,
+                bytes: lead,
+                chars: 0,
+            },
+        );
+    }
     if let Some(note) = note {
         article.warnings.insert(0, format!("`{shown}`: {note}"));
     }
@@ -509,22 +672,53 @@ const CP1252: [char; 32] = [
     '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
 ];
 
-/// Decodes a file's bytes: UTF-8 (a byte-order mark dropped), else
-/// Windows-1252 with a note saying so. A file with NUL bytes is binary, not
-/// an article.
-fn decode(mut bytes: Vec<u8>) -> Result<(String, Option<String>, Encoding), String> {
+/// What [`decode`] gives: the text, a note for the user, the encoding,
+/// and the bytes of a mark dropped that the encoding does not account for.
+type Decoded = (String, Option<String>, Encoding, usize);
+
+/// Decodes a file's bytes, the one way every file is read: UTF-16 or
+/// UTF-32 after its byte-order mark; else UTF-8 (a byte-order mark
+/// dropped); else Windows-1252 with a note saying so. A file with a NUL
+/// byte anywhere (a NUL character, once decoded) is binary, not an article.
+fn decode(mut bytes: Vec<u8>) -> Result<Decoded, String> {
+    if let Some((text, encoding, bad)) = decode_wide(&bytes) {
+        if text.contains('\0') {
+            return Err(format!(
+                "a binary file (it has NUL characters once read as {}), not an article",
+                encoding.name()
+            ));
+        }
+        let note = bad.map(|at| {
+            format!(
+                "not valid {} (at byte {at}); the bad characters are read as U+FFFD",
+                encoding.name()
+            )
+        });
+        return Ok((text, note, encoding, 0));
+    }
     let mut encoding = Encoding::Utf8;
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         bytes.drain(..3);
         encoding = Encoding::Utf8Bom;
     }
-    if memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some() {
-        return Err("a binary file (it has NUL bytes), not an article".into());
+    if memchr::memchr(0, &bytes).is_some() {
+        // Text in UTF-16 without its mark has a NUL every other byte.
+        let head = &bytes[..bytes.len().min(64)];
+        let every_other =
+            |first: usize| head.len() >= 4 && head.iter().skip(first).step_by(2).all(|&b| b == 0);
+        let hint = if every_other(0) || every_other(1) {
+            "; UTF-16 without a byte-order mark? save it as UTF-8"
+        } else {
+            ""
+        };
+        return Err(format!(
+            "a binary file (it has NUL bytes{hint}), not an article"
+        ));
     }
     match String::from_utf8(bytes) {
-        Ok(text) => Ok((text, None, encoding)),
+        Ok(text) => Ok((text, None, encoding, 0)),
         Err(e) => {
-            let at = e.utf8_error().valid_up_to();
+            let at = e.utf8_error().valid_up_to() + encoding.bom_len();
             let text = e
                 .into_bytes()
                 .iter()
@@ -534,13 +728,165 @@ fn decode(mut bytes: Vec<u8>) -> Result<(String, Option<String>, Encoding), Stri
                 })
                 .collect();
             let note = format!("not UTF-8 (at byte {at}); read as Windows-1252 (Latin-1)");
-            Ok((text, Some(note), Encoding::Cp1252))
+            Ok((text, Some(note), Encoding::Cp1252, encoding.bom_len()))
         }
     }
 }
 
-/// Splits an article's text into metadata and body.
+/// A file in UTF-16 or UTF-32 by its byte-order mark: its text, its
+/// encoding, and the byte of the first character that is not valid (read
+/// as U+FFFD, in as many bytes as a valid one: offsets stay right).
+fn decode_wide(bytes: &[u8]) -> Option<(String, Encoding, Option<usize>)> {
+    let encoding = match bytes {
+        [0xFF, 0xFE, 0, 0, ..] => Encoding::Utf32Le,
+        [0, 0, 0xFE, 0xFF, ..] => Encoding::Utf32Be,
+        [0xFF, 0xFE, ..] => Encoding::Utf16Le,
+        [0xFE, 0xFF, ..] => Encoding::Utf16Be,
+        _ => return None,
+    };
+    let body = &bytes[encoding.bom_len()..];
+    let mut text = String::with_capacity(body.len());
+    let mut bad = None;
+    let mut at = encoding.bom_len();
+    match encoding {
+        Encoding::Utf16Le | Encoding::Utf16Be => {
+            let units = body.chunks_exact(2).map(|u| match encoding {
+                Encoding::Utf16Le => u16::from_le_bytes([u[0], u[1]]),
+                _ => u16::from_be_bytes([u[0], u[1]]),
+            });
+            for c in char::decode_utf16(units) {
+                let c = c.unwrap_or_else(|_| {
+                    bad.get_or_insert(at);
+                    char::REPLACEMENT_CHARACTER
+                });
+                at += encoding.width(c);
+                text.push(c);
+            }
+            if !body.len().is_multiple_of(2) {
+                bad.get_or_insert(at);
+                text.push(char::REPLACEMENT_CHARACTER);
+            }
+        }
+        _ => {
+            for u in body.chunks_exact(4) {
+                let u = match encoding {
+                    Encoding::Utf32Le => u32::from_le_bytes([u[0], u[1], u[2], u[3]]),
+                    _ => u32::from_be_bytes([u[0], u[1], u[2], u[3]]),
+                };
+                let c = char::from_u32(u).unwrap_or_else(|| {
+                    bad.get_or_insert(at);
+                    char::REPLACEMENT_CHARACTER
+                });
+                at += 4;
+                text.push(c);
+            }
+            if !body.len().is_multiple_of(4) {
+                bad.get_or_insert(at);
+                text.push(char::REPLACEMENT_CHARACTER);
+            }
+        }
+    }
+    Some((text, encoding, bad))
+}
+
+/// Characters that are not seen: format characters (soft hyphen, zero-width
+/// space, joiner and non-joiner, direction marks and embeddings, word
+/// joiner, invisible operators, a byte-order mark inside the text).
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206f}' | '\u{feff}')
+}
+
+/// Combining marks and variation selectors: they belong to the character
+/// before them.
+fn is_combining(c: char) -> bool {
+    matches!(c,
+        '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}'
+        | '\u{20d0}'..='\u{20ff}' | '\u{fe00}'..='\u{fe0f}' | '\u{fe20}'..='\u{fe2f}')
+}
+
+/// The text as a reader sees it, which every later stage reads: a lone
+/// carriage return (old Mac line ends) is a line end like `\n`; invisible
+/// format characters ([`is_invisible`]) are left out, so that a zero-width
+/// joiner or a soft hyphen cuts no number ("2,\u{200d}500" is 2,500) and
+/// no word; and so is a combining mark on a digit or on a separator that
+/// follows one, which no number has. The characters left out are listed
+/// ([`Hidden`], widths in the file's `encoding`) so that offsets and
+/// columns still point into the file. Text with none of these is kept as
+/// it is, found without decoding it.
+pub fn clean(text: String, encoding: Encoding) -> (String, Vec<Hidden>) {
+    let bytes = text.as_bytes();
+    let lone_cr = memchr::memchr_iter(b'\r', bytes).any(|i| bytes.get(i + 1) != Some(&b'\n'));
+    // The lead bytes of every character left out: 0xC2 (U+00AD), 0xCC and
+    // 0xCD (U+0300..U+036F), 0xE1 (U+1AB0.., U+1DC0..), 0xE2 (U+200B..,
+    // U+20D0..), 0xEF (U+FE00.., U+FEFF).
+    let candidate = |i: usize| {
+        text.get(i..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(|c| is_invisible(c) || is_combining(c))
+    };
+    let found = !text.is_ascii()
+        && (memchr::memchr3_iter(0xC2, 0xE2, 0xEF, bytes).any(candidate)
+            || memchr::memchr3_iter(0xCC, 0xCD, 0xE1, bytes).any(candidate));
+    if !found {
+        if !lone_cr {
+            return (text, Vec::new());
+        }
+        let mut bytes = text.into_bytes();
+        for i in 0..bytes.len() {
+            if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+                bytes[i] = b'\n';
+            }
+        }
+        // ASCII for ASCII: still UTF-8.
+        return (String::from_utf8(bytes).unwrap_or_default(), Vec::new());
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut hidden: Vec<Hidden> = Vec::new();
+    let (mut total_bytes, mut total_chars) = (0, 0);
+    // The last two characters kept.
+    let (mut last, mut before_last) = (' ', ' ');
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let in_number = last.is_numeric()
+            || (matches!(last, ',' | '.' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+                && before_last.is_numeric());
+        if is_invisible(c) || (is_combining(c) && in_number) {
+            total_bytes += encoding.width(c);
+            total_chars += 1;
+            match hidden.last_mut() {
+                Some(h) if h.at == out.len() => {
+                    h.bytes = total_bytes;
+                    h.chars = total_chars;
+                }
+                _ => hidden.push(Hidden {
+                    at: out.len(),
+                    bytes: total_bytes,
+                    chars: total_chars,
+                }),
+            }
+            continue;
+        }
+        let c = if c == '\r' && chars.peek() != Some(&'\n') {
+            '\n'
+        } else {
+            c
+        };
+        out.push(c);
+        (before_last, last) = (last, c);
+    }
+    (out, hidden)
+}
+
+/// Splits an article's text (UTF-8 as it stands) into metadata and body.
 pub fn parse(path: &str, text: String) -> Article {
+    parse_decoded(path, text, Encoding::Utf8)
+}
+
+/// [`parse`] of a text decoded from `encoding`: made [`clean`] first.
+pub fn parse_decoded(path: &str, text: String, encoding: Encoding) -> Article {
+    let (text, hidden) = clean(text, encoding);
     let mut meta = Meta::default();
     let mut warnings = Vec::new();
     let mut body_start = 0;
@@ -595,7 +941,8 @@ pub fn parse(path: &str, text: String) -> Article {
         body_start,
         meta,
         warnings,
-        encoding: Encoding::Utf8,
+        encoding,
+        hidden,
     }
 }
 
@@ -899,7 +1246,8 @@ mod tests {
     #[test]
     fn binary_is_skipped_and_latin1_is_decoded() {
         assert!(decode(vec![b'a', 0, b'b']).unwrap_err().contains("binary"));
-        let (text, note, enc) = decode(b"caf\xe9 \x93quoted\x94 2\xa0500".to_vec()).unwrap();
+        let (text, note, enc, lead) = decode(b"caf\xe9 \x93quoted\x94 2\xa0500".to_vec()).unwrap();
+        assert_eq!(lead, 0);
         assert_eq!(text, "café “quoted” 2\u{a0}500");
         assert_eq!(
             note.unwrap(),
@@ -908,7 +1256,140 @@ mod tests {
         assert_eq!(enc, Encoding::Cp1252);
         assert_eq!(
             decode(vec![0xEF, 0xBB, 0xBF, b'x']).unwrap(),
-            ("x".to_string(), None, Encoding::Utf8Bom)
+            ("x".to_string(), None, Encoding::Utf8Bom, 0)
         );
+        // A UTF-8 mark before bytes that are not UTF-8: its 3 bytes are
+        // still before every offset.
+        let (text, note, enc, lead) = decode(vec![0xEF, 0xBB, 0xBF, b'x', 0xE9]).unwrap();
+        assert_eq!((text.as_str(), enc, lead), ("xé", Encoding::Cp1252, 3));
+        assert!(note.unwrap().contains("at byte 4"));
+    }
+
+    #[test]
+    fn a_nul_byte_anywhere_makes_a_file_binary() {
+        let mut bytes = b"The US has 2,500 troops in Iraq.\n".repeat(1000);
+        assert!(decode(bytes.clone()).is_ok());
+        bytes.push(0);
+        assert!(decode(bytes).unwrap_err().contains("binary"));
+        // UTF-16 without its mark is named as such.
+        let wide: Vec<u8> = "plain text"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert!(decode(wide)
+            .unwrap_err()
+            .contains("UTF-16 without a byte-order mark"));
+    }
+
+    #[test]
+    fn utf16_and_utf32_with_a_mark_are_decoded_and_bad_units_kept_in_place() {
+        let text = "2,500 troops — 😀 é\n";
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        let utf32 = |big: bool| -> Vec<u8> {
+            let bom: [u8; 4] = if big {
+                [0, 0, 0xFE, 0xFF]
+            } else {
+                [0xFF, 0xFE, 0, 0]
+            };
+            bom.into_iter()
+                .chain(text.chars().flat_map(|c| {
+                    if big {
+                        (c as u32).to_be_bytes()
+                    } else {
+                        (c as u32).to_le_bytes()
+                    }
+                }))
+                .collect()
+        };
+        for (bytes, encoding) in [
+            (le, Encoding::Utf16Le),
+            (be, Encoding::Utf16Be),
+            (utf32(false), Encoding::Utf32Le),
+            (utf32(true), Encoding::Utf32Be),
+        ] {
+            let (decoded, note, enc, _) = decode(bytes.clone()).unwrap();
+            assert_eq!((decoded.as_str(), note, enc), (text, None, encoding));
+            // The widths add up to the file's length.
+            let width: usize = decoded.chars().map(|c| enc.width(c)).sum();
+            assert_eq!(enc.bom_len() + width, bytes.len());
+        }
+        // A lone surrogate is one U+FFFD in its two bytes.
+        let (decoded, note, _, _) = decode(vec![0xFF, 0xFE, 0x00, 0xD8, b'7', 0]).unwrap();
+        assert_eq!(decoded, "\u{fffd}7");
+        assert!(note.unwrap().contains("not valid UTF-16LE (at byte 2)"));
+        // NUL characters once decoded are binary too.
+        assert!(decode(vec![0xFF, 0xFE, 0, 0, 0, 0, 0, 0])
+            .unwrap_err()
+            .contains("UTF-32LE"));
+    }
+
+    #[test]
+    fn clean_leaves_out_invisible_characters_and_marks_in_numbers() {
+        let (text, hidden) = clean("2,\u{200d}500 Is\u{ad}rael".into(), Encoding::Utf8);
+        assert_eq!(text, "2,500 Israel");
+        assert_eq!(
+            hidden,
+            [
+                Hidden {
+                    at: 2,
+                    bytes: 3,
+                    chars: 1
+                },
+                Hidden {
+                    at: 8,
+                    bytes: 5,
+                    chars: 2
+                },
+            ]
+        );
+        // A mark on a digit or on a separator after one goes; on a letter
+        // it stays (a decomposed é).
+        let (text, _) = clean("2\u{301},\u{301}500 cafe\u{301}".into(), Encoding::Utf8);
+        assert_eq!(text, "2,500 cafe\u{301}");
+        // Widths are the file's: two bytes a character in UTF-16.
+        let (_, hidden) = clean("1\u{200b}\u{200b}0".into(), Encoding::Utf16Le);
+        assert_eq!(
+            hidden,
+            [Hidden {
+                at: 1,
+                bytes: 4,
+                chars: 2
+            }]
+        );
+        // Lone carriage returns are line ends; CRLF stays.
+        let (text, hidden) = clean("a\rb\r\nc\r".into(), Encoding::Utf8);
+        assert_eq!((text.as_str(), hidden.len()), ("a\nb\r\nc\n", 0));
+        let (text, _) = clean("a\r\u{200b}b".into(), Encoding::Utf8);
+        assert_eq!(text, "a\nb");
+        // Nothing to do: the same text.
+        let (text, hidden) = clean("“2,500” troops".into(), Encoding::Utf8);
+        assert_eq!((text.as_str(), hidden.len()), ("“2,500” troops", 0));
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_front_matter_lines() {
+        let a = parse(
+            "a.md",
+            "---\rtitle: T\rdate: 2024-01-02\r---\rBody.\r".into(),
+        );
+        assert_eq!(a.meta.date.unwrap().to_string(), "2024-01-02");
+        assert_eq!(a.meta.title.as_deref(), Some("T"));
+        assert_eq!(&a.text[a.body_start..], "Body.\n");
+    }
+
+    #[test]
+    fn names_that_are_not_utf8_are_escaped_not_replaced() {
+        use std::os::unix::ffi::OsStrExt;
+        let a = show_path(Path::new(std::ffi::OsStr::from_bytes(b"dir/a\xff.md")));
+        let b = show_path(Path::new(std::ffi::OsStr::from_bytes(b"dir/a\xfe.md")));
+        assert_eq!((a.as_str(), b.as_str()), ("dir/a\\xFF.md", "dir/a\\xFE.md"));
+        assert_eq!(show_path(Path::new("dir/é.md")), "dir/é.md");
     }
 }

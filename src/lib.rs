@@ -25,6 +25,7 @@ pub mod config;
 pub mod corpus;
 pub mod extract;
 pub mod group;
+pub mod output;
 pub mod places;
 pub mod report;
 pub mod resolve;
@@ -126,7 +127,22 @@ pub fn extract_map<R: Send>(
     map: impl Fn(FileResult) -> R + Sync,
     mut each: impl FnMut(R),
 ) -> Vec<FileError> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
+    extract_map_until(paths, config, done, map, |r| {
+        each(r);
+        std::ops::ControlFlow::Continue(())
+    })
+}
+
+/// [`extract_map`] that stops as soon as `each` says so (the output was
+/// closed): the workers finish the files in hand and read no more.
+pub fn extract_map_until<R: Send>(
+    paths: &[PathBuf],
+    config: &Config,
+    done: &(dyn Fn(u64) + Sync),
+    map: impl Fn(FileResult) -> R + Sync,
+    mut each: impl FnMut(R) -> std::ops::ControlFlow<()>,
+) -> Vec<FileError> {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
     use std::sync::{Condvar, Mutex, PoisonError};
     let extractor = Extractor::new(config);
     let (files, errors) = corpus::discover(paths);
@@ -137,25 +153,32 @@ pub fn extract_map<R: Send>(
     // the atomic for a look without the lock; the lock for the waits).
     let next = AtomicUsize::new(0);
     let handed = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
     let wait = (Mutex::new(()), Condvar::new());
     let (tx, rx) = std::sync::mpsc::channel::<(usize, Vec<R>)>();
     std::thread::scope(|scope| {
         for _ in 0..workers {
             let tx = tx.clone();
-            let (next, handed, wait, files, extractor, map) =
-                (&next, &handed, &wait, &files, &extractor, &map);
+            let (next, handed, stop, wait, files, extractor, map) =
+                (&next, &handed, &stop, &wait, &files, &extractor, &map);
+            let ahead = move |first: usize| {
+                first >= handed.load(Ordering::Acquire) + WINDOW && !stop.load(Ordering::Acquire)
+            };
             scope.spawn(move || loop {
                 let first = next.fetch_add(BATCH, Ordering::Relaxed);
-                if first >= files.len() {
+                if first >= files.len() || stop.load(Ordering::Acquire) {
                     break;
                 }
                 // Wait while too far ahead of the file next in order.
-                if first >= handed.load(Ordering::Acquire) + WINDOW {
+                if ahead(first) {
                     let (lock, ready) = wait;
                     let mut guard = lock.lock().unwrap_or_else(PoisonError::into_inner);
-                    while first >= handed.load(Ordering::Acquire) + WINDOW {
+                    while ahead(first) {
                         guard = ready.wait(guard).unwrap_or_else(PoisonError::into_inner);
                     }
+                }
+                if stop.load(Ordering::Acquire) {
+                    break;
                 }
                 let batch = files[first..(first + BATCH).min(files.len())]
                     .iter()
@@ -181,12 +204,21 @@ pub fn extract_map<R: Send>(
         drop(tx);
         let mut pending = std::collections::BTreeMap::new();
         let mut want = 0;
-        for (first, batch) in rx {
+        'read: for (first, batch) in rx {
             pending.insert(first, batch);
             let before = want;
             while let Some(batch) = pending.remove(&want) {
                 want += batch.len();
-                batch.into_iter().for_each(&mut each);
+                for result in batch {
+                    if each(result).is_break() {
+                        // Wake the workers waiting to run ahead, to stop.
+                        let (lock, ready) = &wait;
+                        let _guard = lock.lock().unwrap_or_else(PoisonError::into_inner);
+                        stop.store(true, Ordering::Release);
+                        ready.notify_all();
+                        break 'read;
+                    }
+                }
             }
             if want > before {
                 let (lock, ready) = &wait;
@@ -314,7 +346,7 @@ pub struct Checked {
     pub report: Option<report::Report>,
     /// Files that could not be read.
     pub errors: Vec<FileError>,
-    /// Warnings: unreadable metadata, facts that can never match.
+    /// Warnings: unreadable metadata, files read as Windows-1252.
     pub warnings: Vec<String>,
     /// How many articles were read.
     pub articles: usize,
@@ -329,8 +361,7 @@ pub fn check_paths(
     baseline: Option<&std::collections::BTreeSet<check::ClaimId>>,
 ) -> Checked {
     let run = extract_paths(paths, config);
-    let mut warnings = run.warnings;
-    warnings.extend(check::config_warnings(config));
+    let warnings = run.warnings;
     let claims: Vec<Claim> = run
         .claims
         .into_iter()
@@ -341,17 +372,32 @@ pub fn check_paths(
         })
         .collect();
     let mut problems = check::problems(claims.clone(), config, baseline);
-    // The line each figure stands on, for diagnostics.
-    let mut texts: std::collections::BTreeMap<String, Option<String>> = Default::default();
+    // The line each figure stands on, for diagnostics: the file read again
+    // as it was read for its claims (same decoding, same line ends).
+    let files: std::collections::BTreeMap<String, PathBuf> = if problems.is_empty() {
+        Default::default()
+    } else {
+        corpus::discover(paths)
+            .0
+            .into_iter()
+            .map(|(path, shown)| (shown, path))
+            .collect()
+    };
+    let mut texts: std::collections::BTreeMap<String, Option<Article>> = Default::default();
     for p in &mut problems {
-        let text = texts.entry(p.article.clone()).or_insert_with(|| {
-            // Lossy, so that a Windows-1252 draft still shows its line.
-            let bytes = std::fs::read(&p.article).ok()?;
-            let text = String::from_utf8_lossy(&bytes);
-            Some(text.trim_start_matches('\u{feff}').to_string())
+        let article = texts.entry(p.article.clone()).or_insert_with(|| {
+            let path = files.get(&p.article)?;
+            corpus::load(path, &p.article, config.max_file_size).ok()
         });
-        if let Some(line) = text.as_deref().and_then(|t| t.lines().nth(p.line - 1)) {
-            p.line_text = line.to_string();
+        let Some(article) = article else { continue };
+        let mut start = 0;
+        let line = extract::text::split_lines(&article.text)
+            .inspect(|l| start += l.len())
+            .nth(p.line - 1);
+        if let Some(line) = line {
+            let start = start - line.len();
+            p.line_text = line.trim_end_matches(['\n', '\r']).to_string();
+            p.span.0 = article.visible_column(start, &p.line_text, p.column);
         }
     }
     let linked = group::link(claims, config);
@@ -386,19 +432,40 @@ pub fn report_claims(paths: &[PathBuf], config: &Config) -> anyhow::Result<repor
     Ok(report::Report::linked(groups.finish_linked(config)))
 }
 
-/// Reads the claims in JSON-lines files, handing each to `each`; the first
-/// file or line that is not a valid claim is an error naming it.
+/// Reads the claims in JSON-lines files, handing each to `each`, a line
+/// at a time (a shard is never held whole in memory); the first file or
+/// line that is not a valid claim is an error naming it. A file named twice
+/// (or through a link) is read once.
 fn each_claim(paths: &[PathBuf], mut each: impl FnMut(Claim)) -> anyhow::Result<()> {
     use anyhow::Context;
+    use std::io::BufRead;
+    let mut seen = std::collections::HashSet::new();
     for path in paths {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("could not read `{}`", path.display()))?;
-        for (i, line) in text.lines().enumerate() {
+        let shown = corpus::show_path(path);
+        if corpus::FileId::get(path).is_some_and(|id| !seen.insert(id)) {
+            continue;
+        }
+        let file = std::fs::File::open(path)
+            .map_err(|e| anyhow::anyhow!("could not read `{shown}`: {}", corpus::io_message(&e)))?;
+        let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
+        let mut line = String::new();
+        for i in 0.. {
+            line.clear();
+            let read = reader.read_line(&mut line).map_err(|e| {
+                let why = match e.kind() {
+                    std::io::ErrorKind::InvalidData => "not UTF-8".to_string(),
+                    _ => corpus::io_message(&e),
+                };
+                anyhow::anyhow!("could not read `{shown}` line {}: {why}", i + 1)
+            })?;
+            if read == 0 {
+                break;
+            }
             if line.trim().is_empty() {
                 continue;
             }
-            let claim: Claim = serde_json::from_str(line)
-                .with_context(|| format!("`{}` line {}: not a claim", path.display(), i + 1))?;
+            let claim: Claim = serde_json::from_str(&line)
+                .with_context(|| format!("`{shown}` line {}: not a claim", i + 1))?;
             let finite = [claim.value, claim.lower, claim.upper]
                 .iter()
                 .flatten()
@@ -409,8 +476,7 @@ fn each_claim(paths: &[PathBuf], mut each: impl FnMut(Claim)) -> anyhow::Result<
             };
             if !finite || !ordered {
                 anyhow::bail!(
-                    "`{}` line {}: a claim's bounds must be finite numbers with `lower` <= `upper`",
-                    path.display(),
+                    "`{shown}` line {}: a claim's bounds must be finite numbers with `lower` <= `upper`",
                     i + 1
                 );
             }

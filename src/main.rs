@@ -9,11 +9,22 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use claimcheck::output::Output;
 use claimcheck::report::{self, Render};
 use claimcheck::{Config, Extraction};
 use cli::{CheckFormat, Cli, Command, Exit, ExtractFormat, ReportFormat};
 
+/// A line on stderr. A closed or full stderr loses the line, never the
+/// run (`eprintln!` panics when the write fails).
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let mut err = std::io::stderr().lock();
+        let _ = writeln!(err, $($arg)*);
+    }};
+}
+
 fn main() -> ExitCode {
+    on_signals();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -29,6 +40,22 @@ fn main() -> ExitCode {
     ExitCode::from(run(cli) as u8)
 }
 
+/// On SIGINT, SIGTERM or SIGHUP: remove the temporary files being written
+/// and exit with 128 plus the signal's number (130, 143, 129), as a shell
+/// reports a process the signal ended.
+fn on_signals() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            claimcheck::output::remove_pending();
+            std::process::exit(128 + signal);
+        }
+    });
+}
+
 fn run(cli: Cli) -> Exit {
     let config = match Config::discover(cli.config.as_deref()) {
         Ok(mut c) => {
@@ -36,11 +63,14 @@ fn run(cli: Cli) -> Exit {
             c
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            say!("error: {e}");
             return Exit::Error;
         }
     };
+    // The configuration file is an input no output may overwrite.
+    let config_file: Vec<PathBuf> = config.file.iter().cloned().collect();
     match cli.command {
+        Command::Config => show_config(&config),
         Command::Extract { paths, format } => extract(&paths, &config, format, cli.quiet),
         Command::Report {
             paths,
@@ -48,19 +78,34 @@ fn run(cli: Cli) -> Exit {
             output,
             claims,
         } => {
+            let inputs = if claims.is_empty() {
+                claimcheck::input_paths(&paths, &config)
+            } else {
+                Vec::new()
+            };
+            let also: Vec<PathBuf> = claims.iter().chain(&config_file).cloned().collect();
+            // Opened before the run, so that a target that must not be
+            // written fails at once, not after reading the corpus.
+            let out = match Output::open(output.as_deref(), &inputs, &also) {
+                Ok(out) => out,
+                Err(e) => {
+                    say!("error: {e:#}");
+                    return Exit::Error;
+                }
+            };
             let (data, ok) = if claims.is_empty() {
-                let (data, run) = read_report(&paths, &config, cli.quiet);
+                let (data, run) = read_report(&inputs, &config, cli.quiet);
                 (data, inputs_ok(&run.errors))
             } else {
                 match claimcheck::report_claims(&claims, &config) {
                     Ok(data) => (data, true),
                     Err(e) => {
-                        eprintln!("error: {e:#}");
+                        say!("error: {e:#}");
                         return Exit::Error;
                     }
                 }
             };
-            let color = output.is_none()
+            let color = out.is_stdout()
                 && std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none();
             let renderer: Box<dyn Render> = match format {
@@ -69,7 +114,7 @@ fn run(cli: Cli) -> Exit {
                 ReportFormat::Json => Box::new(report::json::Json),
                 ReportFormat::Html => Box::new(report::html::Html),
             };
-            let exit = finish_with(|w| renderer.write_to(&data, w), output.as_deref(), ok);
+            let exit = finish_with(|w| renderer.write_to(&data, w), out, ok);
             // Every claim of the run is in `data`: freeing them one by one
             // only delays the exit (the system takes the memory back whole).
             std::mem::forget(data);
@@ -90,6 +135,37 @@ fn run(cli: Cli) -> Exit {
     }
 }
 
+/// `claimcheck config`: which file is used, then the configuration in
+/// effect as YAML (itself a valid claims.yaml, with `defaults: false`).
+fn show_config(config: &Config) -> Exit {
+    let mut text = String::new();
+    match &config.file {
+        Some(file) => {
+            let dir = config.base_dir.as_os_str();
+            text.push_str(&format!(
+                "# file: {}{}\n# corpus paths are relative to: {}\n",
+                claimcheck::corpus::show_path(file),
+                if config.extends_builtin {
+                    " (merged over the built-in defaults)"
+                } else {
+                    " (defaults: false, the built-in defaults left out)"
+                },
+                if dir.is_empty() {
+                    ".".to_string()
+                } else {
+                    claimcheck::corpus::show_path(&config.base_dir)
+                }
+            ));
+        }
+        None => text.push_str(
+            "# file: none found; the built-in defaults\n# corpus paths are relative to: .\n",
+        ),
+    }
+    text.push_str("defaults: false\n");
+    text.push_str(&config.to_yaml());
+    finish(&text, inputs_ok(&[]))
+}
+
 /// `claimcheck check`: problems on stdout, exit 1 if there are any.
 fn check(
     paths: &[PathBuf],
@@ -98,17 +174,35 @@ fn check(
     baseline: Option<&Path>,
     write: Option<&Path>,
 ) -> Exit {
+    // A pinned fact that can never match would pass every draft.
+    let unmatchable = claimcheck::check::fact_errors(config);
+    if !unmatchable.is_empty() {
+        for e in &unmatchable {
+            say!("error: {e}");
+        }
+        return Exit::Error;
+    }
     let known = match baseline.map(claimcheck::baseline::load).transpose() {
         Ok(k) => k,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            say!("error: {e:#}");
             return Exit::Error;
         }
     };
     let paths = claimcheck::input_paths(paths, config);
+    // The baseline read may be written over: it is read whole first.
+    let also: Vec<PathBuf> = config.file.iter().cloned().collect();
+    let baseline_out = match write.map(|p| Output::open(Some(p), &paths, &also)) {
+        Some(Ok(out)) => Some(out),
+        Some(Err(e)) => {
+            say!("error: {e:#}");
+            return Exit::Error;
+        }
+        None => None,
+    };
     let checked = claimcheck::check_paths(&paths, config, known.as_ref().map(|k| &k.claims));
     for w in &checked.warnings {
-        eprintln!("warning: {w}");
+        say!("warning: {w}");
     }
     report_files(&checked.errors, checked.articles);
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
@@ -125,17 +219,16 @@ fn check(
                 out.push('\n');
                 out.push_str(&text);
             } else {
-                eprint!("{text}");
+                let _ = write!(std::io::stderr().lock(), "{text}");
             }
         }
     }
-    if let (Some(path), Some(report)) = (write, &checked.report) {
-        if let Err(e) = write_whole(path, |w| report::json::Json.write_to(report, w)) {
-            eprintln!("error: could not write `{}`: {e}", path.display());
+    if let (Some(target), Some(report)) = (baseline_out, &checked.report) {
+        if finish_with(|w| report::json::Json.write_to(report, w), target, true) != Exit::Ok {
             return Exit::Error;
         }
     }
-    match finish(&out, None, inputs_ok(&checked.errors)) {
+    match finish(&out, inputs_ok(&checked.errors)) {
         Exit::Ok if !checked.problems.is_empty() => Exit::Problems,
         exit => exit,
     }
@@ -211,7 +304,7 @@ fn with_progress<T>(
         bar.finish_and_clear();
     }
     for w in &run.warnings {
-        eprintln!("warning: {w}");
+        say!("warning: {w}");
     }
     report_files(&run.errors, run.articles);
     (data, run)
@@ -222,10 +315,10 @@ fn with_progress<T>(
 fn report_files(errors: &[claimcheck::FileError], read: usize) {
     for e in errors {
         let level = if e.skipped { "warning" } else { "error" };
-        eprintln!("{level}: {e}");
+        say!("{level}: {e}");
     }
     if !errors.is_empty() {
-        eprintln!(
+        say!(
             "claimcheck: {} read, {} skipped or unreadable (see above)",
             read,
             errors.len()
@@ -250,14 +343,15 @@ enum Prepared {
 }
 
 /// `claimcheck extract`: JSON and JSON lines are written a file at a time
-/// as the claims come, so that memory stays small on any corpus; the text
-/// table needs every row for its widths.
+/// as the claims come, so that memory stays small on any corpus, and the
+/// run stops reading once the output is closed (`| head`); the text table
+/// needs every row for its widths.
 fn extract(paths: &[PathBuf], config: &Config, format: ExtractFormat, quiet: bool) -> Exit {
+    use std::ops::ControlFlow;
     if format == ExtractFormat::Text {
         let run = read(paths, config, quiet);
         return finish(
             &report::extract::text(&run.claims, run.articles),
-            None,
             inputs_ok(&run.errors),
         );
     }
@@ -265,7 +359,7 @@ fn extract(paths: &[PathBuf], config: &Config, format: ExtractFormat, quiet: boo
     let bar = progress(&paths, quiet);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    // The first write error is kept and the rest of the writes are dropped.
+    // The first write error; the run stops there.
     let mut error: Option<std::io::Error> = None;
     let mut stream = report::extract::JsonStream::default();
     let mut failures: Vec<claimcheck::FileError> = Vec::new();
@@ -291,18 +385,14 @@ fn extract(paths: &[PathBuf], config: &Config, format: ExtractFormat, quiet: boo
         claimcheck::FileResult::Failed(e) => Prepared::Failed(e),
     };
     let errors =
-        claimcheck::extract_map(
-            &paths,
-            config,
-            &advance(&bar),
-            prepare,
-            |prepared| match prepared {
+        claimcheck::extract_map_until(&paths, config, &advance(&bar), prepare, |prepared| {
+            match prepared {
                 Prepared::Read { text, warnings } => {
                     read += 1;
                     for w in warnings {
-                        eprintln!("warning: {w}");
+                        say!("warning: {w}");
                     }
-                    if error.is_none() && !text.is_empty() {
+                    if !text.is_empty() {
                         let separator = if format == ExtractFormat::Json {
                             stream.separator().as_bytes()
                         } else {
@@ -315,8 +405,12 @@ fn extract(paths: &[PathBuf], config: &Config, format: ExtractFormat, quiet: boo
                     }
                 }
                 Prepared::Failed(e) => failures.push(e),
-            },
-        );
+            }
+            match error {
+                Some(_) => ControlFlow::Break(()),
+                None => ControlFlow::Continue(()),
+            }
+        });
     if format == ExtractFormat::Json && error.is_none() {
         error = out.write_all(stream.finish().as_bytes()).err();
     }
@@ -327,8 +421,12 @@ fn extract(paths: &[PathBuf], config: &Config, format: ExtractFormat, quiet: boo
     report_files(&failures, read);
     let flushed = out.flush();
     match error.or(flushed.err()) {
+        // A reader that went away (`| head`) wanted no more: not an error.
         Some(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            eprintln!("error: could not write the output: {e}");
+            say!(
+                "error: could not write the output: {}",
+                claimcheck::corpus::io_message(&e)
+            );
             Exit::Error
         }
         _ if !inputs_ok(&failures) => Exit::Error,
@@ -336,66 +434,38 @@ fn extract(paths: &[PathBuf], config: &Config, format: ExtractFormat, quiet: boo
     }
 }
 
-/// Writes the output and gives the exit code: an error if any input could
-/// not be read or the output could not be written.
-fn finish(out: &str, file: Option<&Path>, inputs_ok: bool) -> Exit {
-    finish_with(|w| w.write_all(out.as_bytes()), file, inputs_ok)
+/// Writes `out` on standard output and gives the exit code: an error if
+/// any input could not be read or the output could not be written.
+fn finish(out: &str, inputs_ok: bool) -> Exit {
+    finish_with(|w| w.write_all(out.as_bytes()), Output::stdout(), inputs_ok)
 }
 
-/// [`finish`] with the output written by `write`, so that a large report
-/// need not be held whole in memory.
+/// [`finish`] with the output written by `write` to `out`, so that a large
+/// report need not be held whole in memory. A reader that went away (a
+/// closed pipe) is not an error.
 fn finish_with(
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-    file: Option<&Path>,
+    mut out: Output,
     inputs_ok: bool,
 ) -> Exit {
-    let written = match file {
-        Some(path) => write_whole(path, write)
-            .map_err(|e| format!("could not write `{}`: {e}", path.display())),
-        None => match write(&mut std::io::stdout().lock()) {
-            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                Err(format!("could not write the output: {e}"))
-            }
-            _ => Ok(()),
-        },
-    };
-    if let Err(e) = written {
-        eprintln!("error: {e}");
-        return Exit::Error;
+    let name = out.name();
+    // A file not committed is removed when `out` is dropped.
+    let written = write(&mut out).and_then(|()| out.commit());
+    match written {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            say!(
+                "error: could not write {name}: {}",
+                claimcheck::corpus::io_message(&e)
+            );
+            return Exit::Error;
+        }
+        _ => {}
     }
     if inputs_ok {
         Exit::Ok
     } else {
         Exit::Error
     }
-}
-
-/// Writes a file whole or not at all: to a temporary file beside it, then
-/// renamed over it.
-fn write_whole(
-    path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.claimcheck-{}.tmp", std::process::id()));
-    let result = std::fs::File::create(&tmp)
-        .and_then(|f| {
-            let mut out = std::io::BufWriter::new(f);
-            write(&mut out)?;
-            out.into_inner().map_err(|e| e.into_error())?.sync_all()
-        })
-        .and_then(|()| std::fs::rename(&tmp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }
 
 #[global_allocator]

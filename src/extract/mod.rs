@@ -53,7 +53,7 @@ impl Extractor {
     /// The claims of one article, in text order.
     pub fn extract(&self, article: &Article) -> Vec<Claim> {
         let text = article.text.as_str();
-        let mut lines = LineIndex::new(text);
+        let mut lines = LineIndex::new(article);
         let mut claims = Vec::new();
         let sentences = text::sentences(text, article.body_start);
         // ASCII words' normal forms are slices of this copy.
@@ -249,14 +249,10 @@ impl Extractor {
         });
         let (line, column) = lines.locate(start);
         // Offsets of the file on disk, not of the decoded text.
-        let (file_start, file_end) = match article.encoding {
-            crate::corpus::Encoding::Utf8 => (start, end),
-            crate::corpus::Encoding::Utf8Bom => (start + 3, end + 3),
-            crate::corpus::Encoding::Cp1252 => {
-                let s = lines.chars_to(start);
-                (s, s + article.text[start..end].chars().count())
-            }
-        };
+        let (file_start, file_end) = (
+            lines.file_offset(start, true),
+            lines.file_offset(end, false),
+        );
         let published = article.meta.date;
         let cues = cues::cues(tokens, q, published.map(|d| d.year));
         let timing = scope::timing(tokens, q, published, cues.tally_cue);
@@ -498,39 +494,57 @@ fn keep(tokens: &[text::Token<'_>], q: &Quantity, ctx: &context::Context) -> boo
     true
 }
 
-/// Maps byte offsets to 1-based lines and character columns. Offsets
-/// come in increasing order, so the column is counted on from the last
-/// one: a file of one huge line stays linear.
+/// Maps byte offsets of an article's text to 1-based lines and character
+/// columns, and to byte offsets of the file on disk. Offsets come in
+/// increasing order, so columns and widths are counted on from the last
+/// one: a file of one huge line stays linear. Characters the text leaves
+/// out ([`crate::corpus::Hidden`]) count in both.
 struct LineIndex<'a> {
     text: &'a str,
+    article: &'a Article,
     starts: Option<Vec<usize>>,
     /// The last offset located: (offset, line, column).
     last: (usize, usize, usize),
-    /// The last offset counted in characters: (offset, characters).
-    chars: (usize, usize),
+    /// The last offset measured in bytes of the file: (offset, bytes).
+    width: (usize, usize),
 }
 
 impl<'a> LineIndex<'a> {
-    fn new(text: &'a str) -> Self {
+    fn new(article: &'a Article) -> Self {
         LineIndex {
-            text,
+            text: &article.text,
+            article,
             starts: None,
             last: (0, 1, 1),
-            chars: (0, 0),
+            width: (0, 0),
         }
     }
 
-    /// How many characters come before `offset` (counted on from the last
-    /// call, as offsets come in order).
-    fn chars_to(&mut self, offset: usize) -> usize {
-        let (at, count) = self.chars;
-        let count = if offset >= at {
-            count + self.text[at..offset].chars().count()
+    /// The bytes of the file that the text before `offset` takes, in the
+    /// file's encoding (counted on from the last call, as offsets come in
+    /// order).
+    fn width_to(&mut self, offset: usize) -> usize {
+        let encoding = self.article.encoding;
+        let sum = |s: &str| s.chars().map(|c| encoding.width(c)).sum::<usize>();
+        let (at, bytes) = self.width;
+        let bytes = if offset >= at {
+            bytes + sum(&self.text[at..offset])
         } else {
-            self.text[..offset].chars().count()
+            sum(&self.text[..offset])
         };
-        self.chars = (offset, count);
-        count
+        self.width = (offset, bytes);
+        bytes
+    }
+
+    /// The byte offset in the file of byte `offset` of the text, for the
+    /// start of a span (`start`) or its end.
+    fn file_offset(&mut self, offset: usize, start: bool) -> usize {
+        let text_bytes = if self.article.encoding.is_utf8() {
+            offset
+        } else {
+            self.width_to(offset)
+        };
+        self.article.file_offset(offset, text_bytes, start)
     }
 
     fn locate(&mut self, offset: usize) -> (usize, usize) {
@@ -551,7 +565,13 @@ impl<'a> LineIndex<'a> {
             text[start..offset].chars().count() + 1
         };
         self.last = (offset, line, column);
-        (line, column)
+        if self.article.hidden.is_empty() {
+            return (line, column);
+        }
+        // The characters left out on the line before it count too.
+        let hidden =
+            self.article.hidden_before(offset, true).1 - self.article.hidden_before(start, false).1;
+        (line, column + hidden)
     }
 }
 

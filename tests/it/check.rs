@@ -8,11 +8,7 @@ use serde_json::Value;
 
 /// A fresh folder with the shipped claims.yaml plus `extra` config.
 fn folder(name: &str, extra: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("check")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = crate::scratch(&format!("check/{name}"));
     let shipped = std::fs::read_to_string(crate::root().join("claims.yaml")).unwrap();
     let config = shipped
         .replace("facts: []\n", "")
@@ -193,17 +189,25 @@ fn exit_2_for_a_broken_config_or_a_missing_path() {
     assert_eq!(run(&dir, &["check", "nope.md"]).status.code(), Some(2));
 }
 
+/// A check that can never fire must not pass: exit 2, naming the line.
 #[test]
-fn a_fact_no_lexicon_can_produce_is_a_warning() {
-    let dir = folder(
-        "unknown_fact",
-        "facts:\n  - key: troops/martians/iraq\n    value: 3\n",
-    );
+fn a_fact_no_lexicon_can_produce_is_an_error_naming_its_line() {
+    let dir = folder("unknown_fact", "");
+    std::fs::write(
+        dir.join("claims.yaml"),
+        "facts:\n  - key: troops/us/iraq\n    value: 2500\n  - key: troops/martians/iraq\n    value: 3\n",
+    )
+    .unwrap();
     write(&dir, "a.md", "Nothing here.\n");
     let out = run(&dir, &["check", "a.md"]);
-    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("warning: pinned fact `troops/martians/iraq` can never match a claim: claims.yaml has no actor `martians`"), "{err}");
+    assert_eq!(
+        err,
+        "error: invalid `claims.yaml` at line 4, column 10: pinned fact `troops/martians/iraq` \
+         can never match a claim: the configuration has no actor `martians`\n"
+    );
+    assert!(out.stdout.is_empty());
 }
 
 #[test]

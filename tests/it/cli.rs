@@ -23,13 +23,7 @@ fn stderr(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).unwrap()
 }
 
-/// A fresh folder under the target directory.
-fn scratch(name: &str) -> std::path::PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use crate::scratch;
 
 #[test]
 fn extract_json_follows_the_contract() {
@@ -222,7 +216,25 @@ fn config_given_with_flag_is_used() {
                 .to_string()
         })
         .collect();
-    assert_eq!(keys, ["ships/-/-", "other/-/-"]);
+    // The file extends the built-in measures: troops are still counted.
+    assert_eq!(keys, ["ships/-/-", "troops/-/-"]);
+    // With `defaults: false` only its own measures are.
+    std::fs::write(
+        dir.join("my.yaml"),
+        "defaults: false\nmeasures:\n  ships:\n    nouns: [ships]\n",
+    )
+    .unwrap();
+    let out = claimcheck(
+        &dir,
+        &[
+            "--config", "my.yaml", "extract", "a.md", "--format", "jsonl",
+        ],
+    );
+    let keys: Vec<String> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap()["key"].to_string())
+        .collect();
+    assert_eq!(keys, ["\"ships/-/-\"", "\"other/-/-\""]);
 }
 
 #[test]

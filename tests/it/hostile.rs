@@ -9,12 +9,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 fn folder(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("hostile")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    crate::scratch(&format!("hostile/{name}"))
 }
 
 fn run(dir: &Path, args: &[&str]) -> (Option<i32>, String, String, Duration) {

@@ -72,9 +72,7 @@ fn the_page_is_self_contained() {
 
 #[test]
 fn article_text_is_escaped() {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("html_escape");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = crate::scratch("html_escape");
     std::fs::write(
         dir.join("a.md"),
         "---\nsource: \"<b>Wire</b>\"\ndate: 2024-01-01\n---\nThe US has 2,500 troops in Iraq & <script>alert('x')</script> \"quoted\".\n",

@@ -10,12 +10,24 @@ mod html;
 mod properties;
 mod realnews;
 mod report;
+mod safety;
 
 use std::path::PathBuf;
 
 /// The repository's top folder.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fresh, empty folder `name` under the target directory, marked as the
+/// root of a repository of its own (an empty `.git`), as a user's fresh
+/// repository is: the search for a claims.yaml stops there instead of
+/// finding this repository's.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join(".git")).unwrap();
+    dir
 }
 
 /// insta settings that keep every snapshot in the top-level `snapshots/`.

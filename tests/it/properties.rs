@@ -1,8 +1,9 @@
 //! Properties that hold for any input (proptest): no panic; every claim has
 //! `lower <= value <= upper` where defined, `start`/`end` on character
-//! boundaries covering the number as written, `line`/`column` matching the
-//! offsets; the same input gives the same output. Also: the article and
-//! config loaders never panic.
+//! boundaries covering the number as written (invisible characters in it
+//! left out of `number`), `line`/`column` matching the offsets (a lone CR
+//! ends a line); the same input gives the same output. Also: the article
+//! and config loaders never panic.
 
 use claimcheck::{corpus, Config, Extractor};
 use proptest::prelude::*;
@@ -68,6 +69,12 @@ const PIECES: &[&str] = &[
     "date 2024-02-30",
     "<!-- x -->",
     "https://a.b/1",
+    "\u{200d}",
+    "\u{ad}",
+    "2\u{200b},500",
+    "\u{301}",
+    "\r",
+    "\r\n",
 ];
 
 fn text() -> impl Strategy<Value = String> {
@@ -91,12 +98,18 @@ proptest! {
         let claims = extractor.extract(&article);
         for c in &claims {
             prop_assert!(text.is_char_boundary(c.start) && text.is_char_boundary(c.end));
-            prop_assert_eq!(&text[c.start..c.end], c.number.as_str());
+            // The offsets cover the number as written; the number is it as
+            // read, without the characters the reader does not see.
+            let written = &text[c.start..c.end];
+            prop_assert_eq!(corpus::clean(written.to_string(), corpus::Encoding::Utf8).0, c.number.as_str());
+            prop_assert!(!written.starts_with(|ch: char| ch.is_whitespace()) && !written.ends_with(|ch: char| ch.is_whitespace()));
             if let (Some(l), Some(u)) = (c.lower, c.upper) { prop_assert!(l <= u, "{:?}", c); }
             if let (Some(v), Some(l)) = (c.value, c.lower) { prop_assert!(l <= v, "{:?}", c); }
             if let (Some(v), Some(u)) = (c.value, c.upper) { prop_assert!(v <= u, "{:?}", c); }
-            let line = text[..c.start].matches('\n').count() + 1;
-            let column = text[..c.start].rsplit('\n').next().unwrap().chars().count() + 1;
+            // A lone carriage return ends a line too.
+            let before = text[..c.start].replace("\r\n", "\n").replace('\r', "\n");
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().unwrap().chars().count() + 1;
             prop_assert_eq!((c.line, c.column), (line, column));
         }
         // The same input, the same claims.

@@ -166,9 +166,7 @@ fn report_is_the_same_whatever_the_file_order() {
 
 #[test]
 fn a_divergence_shows_a_word_diff() {
-    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("diverge");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = crate::scratch("diverge");
     std::fs::write(
         dir.join("a.md"),
         "---\nsource: Wire A\ndate: 2023-10-10\n---\nIsraeli officials said 1,200 people were killed in Israel on October 7.\n",
@@ -217,9 +215,7 @@ fn output_file_is_written_whole() {
 
 #[test]
 fn shards_of_extracted_claims_give_the_same_report() {
-    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("shards");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = crate::scratch("shards");
     let root = crate::root();
     let findings: Vec<String> = std::fs::read_dir(root.join("tests/data/findings"))
         .unwrap()
