@@ -11,9 +11,10 @@ pub mod context;
 pub mod lexicon;
 pub mod number;
 pub mod scope;
+pub mod tables;
 pub mod text;
 
-use crate::claim::{make_key, with_subset, Claim, Qualifier};
+use crate::claim::{make_key, with_change, with_subset, Claim, Qualifier};
 use crate::config::{Config, Role};
 use crate::corpus::Article;
 use lexicon::Lexicon;
@@ -232,9 +233,15 @@ impl Extractor {
             lower,
             upper,
             qualifier,
-            key: with_subset(
-                make_key(&measure, key_actor, location.as_deref(), scope.as_deref()),
-                ctx.subset.as_deref(),
+            change: q.detail.change,
+            currency: q.detail.currency.map(str::to_string),
+            unit: q.detail.unit.map(str::to_string),
+            key: with_change(
+                with_subset(
+                    make_key(&measure, key_actor, location.as_deref(), scope.as_deref()),
+                    ctx.subset.as_deref(),
+                ),
+                q.detail.change,
             ),
             measure,
             actor,
@@ -296,6 +303,10 @@ const NUMBER_WORDS: &[&str] = &[
     "handful",
     "few",
     "half",
+    "lakh",
+    "lakhs",
+    "crore",
+    "crores",
 ];
 
 /// The matcher for [`NUMBER_WORDS`], built once.
