@@ -937,33 +937,53 @@ fn shares_unit_of(a: &Simple, b: &Simple) -> bool {
 }
 
 /// The rise or fall word before token `start` ("rose", "up", "fell by",
-/// "rose sharply by", "a rise of"), if any: its direction.
-fn change_word_before(tokens: &[Token<'_>], start: usize) -> Option<Change> {
+/// "rose sharply by", "a rise of"), if any: its direction, and whether
+/// "by" or "of" joins it to the figure. A verb that takes an object
+/// ("raised $5bn", "cut 1,200 jobs") counts only with "by".
+fn change_word_before(tokens: &[Token<'_>], start: usize) -> Option<(Change, bool)> {
     let c = &tables().changes;
     let mut j = start;
+    let mut by = false;
     for _ in 0..3 {
         match j.checked_sub(1).map(|p| &tokens[p]) {
-            Some(t) if c.adverbs.has(t) => j -= 1,
+            Some(t) if c.adverbs.has(t) => {
+                by |= t.norm == "by";
+                j -= 1;
+            }
             _ => break,
         }
     }
     // "a rise of 5%", "an increase of 300".
     if j > 0 && tokens[j - 1].norm == "of" {
         return match c.nouns.ending_at(tokens, j - 1) {
-            Some((_, ChangeWord::Up)) => Some(Change::Up),
-            Some((_, ChangeWord::Down)) => Some(Change::Down),
+            Some((_, ChangeWord::Up)) => Some((Change::Up, true)),
+            Some((_, ChangeWord::Down)) => Some((Change::Down, true)),
             _ => None,
         };
     }
-    let (from, word) = c.verbs.ending_at(tokens, j)?;
+    // "raised fares by 5%", "raising fuel costs by as much as $1 million":
+    // the verb's object stands before "by".
+    let mut found = c.verbs.ending_at(tokens, j);
+    if by {
+        let mut k = j;
+        while found.is_none() && k > 0 && j - k < 4 && tokens[k - 1].kind == Kind::Word {
+            k -= 1;
+            found = c.verbs.ending_at(tokens, k);
+            j = k;
+        }
+    }
+    let (from, word) = found?;
     // "shot down 3", "picked up 5": a particle of another verb.
     let bare = from + 1 == j && matches!(tokens[from].norm.as_ref(), "up" | "down");
     if bare && from > 0 && c.particle_hosts.has(&tokens[from - 1]) {
         return None;
     }
+    if !by && from + 1 == j && c.transitive.has(&tokens[from]) {
+        return None;
+    }
     match word {
-        ChangeWord::Up => Some(Change::Up),
-        ChangeWord::Down => Some(Change::Down),
+        ChangeWord::Up => Some((Change::Up, by)),
+        ChangeWord::Down => Some((Change::Down, by)),
         ChangeWord::Level => None,
     }
 }
@@ -1005,13 +1025,10 @@ fn mark_changes(tokens: &[Token<'_>], out: &mut [Quantity]) {
             _ => None,
         };
         let change = change.or_else(|| {
-            let word = change_word_before(tokens, start)?;
+            let (word, by_or_of) = change_word_before(tokens, start)?;
             // "rose by 300", "a rise of 5%": any amount; "rose 9.4%",
             // "fell 300 to 2,100": a percentage, money, points, or a figure
             // with no counted noun ("dropped 2,000 bombs" is a count).
-            let by_or_of = start > 0
-                && (tokens[..start].iter().rev().take(4).any(|t| t.norm == "by")
-                    || tokens[start - 1].norm == "of");
             let next = tokens.get(q.last + 1);
             let amount = match q.unit {
                 Unit::Percent | Unit::Money => true,
@@ -1685,7 +1702,8 @@ fn phone_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
                 digits += part.len();
                 four |= part.len() >= 4;
             }
-            zero |= t.text.starts_with('0');
+            // A trunk prefix: "020 7946 0958".
+            zero |= groups == 1 && t.text.starts_with('0');
         } else if t.text == ")" && !closed {
             closed = true;
         } else if !matches!(t.text, "-" | ".") || t.space_before {
@@ -2156,6 +2174,382 @@ mod tests {
         assert!(q("000 troops").is_empty());
         assert_eq!(value("\u{663}\u{66c}\u{665}\u{660}\u{660} people"), 3500.0);
         assert_eq!(value("\u{663}\u{66b}\u{665} per cent"), 3.5);
+    }
+
+    /// (number as written, value, change, currency, unit) of each quantity.
+    fn detail(
+        s: &str,
+    ) -> Vec<(
+        String,
+        Option<f64>,
+        Option<&'static str>,
+        Option<&'static str>,
+        Option<&'static str>,
+    )> {
+        let toks = tokenize(s, 0, s.len());
+        find(&toks, 0.1)
+            .into_iter()
+            .filter(|q| !q.year_like && !q.identifier_like)
+            .map(|q| {
+                let text = s[toks[q.first].start..toks[q.last].end()].to_string();
+                (
+                    text,
+                    q.value,
+                    q.detail.change.map(Change::as_str),
+                    q.detail.currency,
+                    q.detail.unit,
+                )
+            })
+            .collect()
+    }
+
+    /// The numbers as written and their place in a change.
+    fn changes(s: &str) -> Vec<(String, Option<&'static str>)> {
+        detail(s).into_iter().map(|d| (d.0, d.2)).collect()
+    }
+
+    fn pairs(list: &[(&str, Option<&'static str>)]) -> Vec<(String, Option<&'static str>)> {
+        list.iter().map(|&(n, c)| (n.to_string(), c)).collect()
+    }
+
+    #[test]
+    fn a_change_and_a_level_are_two_claims_never_a_range() {
+        let up = Some("up");
+        let down = Some("down");
+        let to = Some("to");
+        let from = Some("from");
+        for (s, want) in [
+            (
+                "Brent rose 9.4% to $84 a barrel.",
+                vec![("9.4%", up), ("$84", to)],
+            ),
+            (
+                "The count fell by 300 to 2,100.",
+                vec![("300", down), ("2,100", to)],
+            ),
+            (
+                "Its range grew from 252 to 287 miles.",
+                vec![("252", from), ("287", to)],
+            ),
+            (
+                "Growth slowed from 4.8 percent to 4.7 percent.",
+                vec![("4.8 percent", from), ("4.7 percent", to)],
+            ),
+            (
+                "Profit was up 9.4 per cent to $84 million.",
+                vec![("9.4 per cent", up), ("$84 million", to)],
+            ),
+            (
+                "Revenue dropped 7% to $2.3 billion.",
+                vec![("7%", down), ("$2.3 billion", to)],
+            ),
+            ("Exports were down 1.3% on the year.", vec![("1.3%", down)]),
+            (
+                "Prices jumped by about 12 per cent.",
+                vec![("12 per cent", up)],
+            ),
+            ("A rise of 5% came in May.", vec![("5%", up)]),
+            ("The index closed 2% higher.", vec![("2%", up)]),
+            ("The toll has risen to at least 2,900.", vec![("2,900", to)]),
+            ("The toll has gone up to 2,497.", vec![("2,497", to)]),
+            (
+                "The Pentagon raised the number of injured to more than 40.",
+                vec![("40", to)],
+            ),
+            ("Officials revised the toll to 97.", vec![("97", to)]),
+            (
+                "Unemployment is down from 3,000 a year ago.",
+                vec![("3,000", from)],
+            ),
+        ] {
+            assert_eq!(changes(s), pairs(&want), "{s}");
+        }
+        // Counts after the same verbs are no change.
+        for s in [
+            "Jets dropped 2,000 bombs on the city.",
+            "Air defences shot down 3 drones.",
+            "The army lost 12 soldiers.",
+            "Troops were sent to 3 bases.",
+            "Rescuers took the wounded to 3 hospitals.",
+        ] {
+            assert!(
+                changes(s).iter().all(|(_, c)| c.is_none()),
+                "{s}: {:?}",
+                changes(s)
+            );
+        }
+        // Still ranges.
+        assert_eq!(one("prices rose 3 to 4 percent").4, "range");
+        assert_eq!(one("anywhere from 3,000 to 4,000 troops").4, "range");
+        assert_eq!(one("3,000 to 4,000 troops").4, "range");
+        // Amounts of different kinds make no range.
+        assert_eq!(q("shares 9.4% to $84").len(), 2);
+        // "from 3 to 4 million": the earlier level in millions too, and in
+        // the unit of the later one.
+        assert_eq!(detail("It went from 3 to 4 million.")[0].1, Some(3e6),);
+        assert_eq!(detail("It went from 300 to 4 million.")[0].1, Some(300.0));
+        assert_eq!(detail("from 252 to 287 miles")[0].4, Some("mile"));
+    }
+
+    #[test]
+    fn negative_values_keep_their_sign() {
+        assert_eq!(value("output changed -1.3% in May"), -1.3);
+        assert_eq!(one("output changed -1.3% in May").0, "-1.3%");
+        assert_eq!(value("the index stood at minus 387"), -387.0);
+        assert_eq!(one("the index stood at minus 387").0, "minus 387");
+        assert_eq!(value("a reading of \u{2212}2.5"), -2.5);
+        // About a negative figure: bounds on both sides, in order.
+        let (_, v, lo, hi, _) = one("about -20 points");
+        assert_eq!((v, lo, hi), (Some(-20.0), Some(-22.0), Some(-18.0)));
+        // A dash between numbers is no sign.
+        assert_eq!(one("3,000 - 4,000 troops").4, "range");
+        assert_eq!(one("the 2024-25 budget of 5").0, "5");
+    }
+
+    #[test]
+    fn more_verbs_bound_the_figure() {
+        for s in [
+            "the toll has crossed 7,000",
+            "the toll has gone past 600",
+            "deaths topped 1,000",
+            "deaths topping 1,000",
+            "deaths surpassed 1,000",
+            "deaths exceeded 1,000",
+            "deaths passing 1,000",
+            "deaths passed 1,000",
+            "deaths over 1,000",
+            "deaths may number 1,000 or more",
+        ] {
+            let (_, v, lo, hi, qual) = one(s);
+            let want = if s.ends_with("more") {
+                "at_least"
+            } else {
+                "more_than"
+            };
+            assert_eq!((qual, lo, hi), (want, v, None), "{s}");
+        }
+        for s in ["the toll reached 2,000", "the toll hit 2,000"] {
+            assert_eq!(one(s).4, "exact", "{s}");
+        }
+        assert_eq!(one("5,000-plus troops").4, "at_least");
+        assert_eq!(one("5,000+ troops").4, "at_least");
+        assert_eq!(one("300 or so troops").4, "about");
+        assert_eq!(one("the toll could reach 20,000").4, "at_most");
+        assert_eq!(one("the cost was estimated at $5.5 billion").4, "about");
+        assert_eq!(one("an approximate rainfall of 400 millimeters").4, "about");
+        assert_eq!(one("at least another 2,059 people").4, "at_least");
+        // "up to" after a plain verb still bounds it.
+        assert_eq!(one("it can carry up to 200 people").4, "at_most");
+    }
+
+    #[test]
+    fn currencies_from_symbols_codes_and_names() {
+        for (s, text, v, code) in [
+            ("a $2bn package", "$2bn", 2e9, "USD"),
+            ("US$3.5 billion", "US$3.5 billion", 3.5e9, "USD"),
+            (
+                "it paid $US55,931,000",
+                "$US55,931,000",
+                55_931_000.0,
+                "USD",
+            ),
+            ("A$5 million", "A$5 million", 5e6, "AUD"),
+            ("C$20", "C$20", 20.0, "CAD"),
+            ("€50bn", "€50bn", 5e10, "EUR"),
+            ("£5m in aid", "£5m", 5e6, "GBP"),
+            ("Rs 500 a month", "Rs 500", 500.0, "INR"),
+            ("Rs.500 a month", "Rs.500", 500.0, "INR"),
+            ("₹2,000 a month", "₹2,000", 2000.0, "INR"),
+            ("Dh30,000 each", "Dh30,000", 30_000.0, "AED"),
+            ("EUR 5 million in fines", "EUR 5 million", 5e6, "EUR"),
+            ("5 million EUR in fines", "5 million EUR", 5e6, "EUR"),
+            ("5 million euros in fines", "5 million euros", 5e6, "EUR"),
+            ("30,000 dirhams each", "30,000 dirhams", 30_000.0, "MAD"),
+            ("1 billion yen", "1 billion yen", 1e9, "JPY"),
+            ("3 crore rupees", "3 crore rupees", 3e7, "INR"),
+            ("5 million pounds", "5 million pounds", 5e6, "GBP"),
+            ("500 pounds sterling", "500 pounds sterling", 500.0, "GBP"),
+            ("shares at 164p", "164p", 1.64, "GBP"),
+            ("a fare of 50 cents", "50 cents", 0.5, "USD"),
+            (
+                "4 million Australian dollars",
+                "4 million Australian dollars",
+                4e6,
+                "AUD",
+            ),
+        ] {
+            let found = detail(s);
+            assert_eq!(found.len(), 1, "{s}: {found:?}");
+            let (t, value, _, currency, _) = &found[0];
+            assert_eq!((t.as_str(), *currency), (text, Some(code)), "{s}");
+            assert!((value.unwrap() - v).abs() < 1e-6, "{s}: {value:?}");
+        }
+        // A weight, not money.
+        assert_eq!(detail("500 pounds of explosives")[0].3, None);
+        assert_eq!(detail("500 pounds of explosives")[0].4, Some("lb"));
+        // Vague amounts of money.
+        assert_eq!(detail("billions of dollars")[0].3, Some("USD"));
+        // "PHP 8" is a programming language.
+        assert!(detail("written in PHP 8").iter().all(|d| d.3.is_none()));
+    }
+
+    #[test]
+    fn money_ranges_are_in_units_of_the_scale() {
+        for s in ["$1-2 billion", "1-2 billion dollars"] {
+            let (_, v, lo, hi, qual) = one(s);
+            assert_eq!(
+                (v, lo, hi, qual),
+                (Some(1.5e9), Some(1e9), Some(2e9), "range"),
+                "{s}"
+            );
+            assert_eq!(detail(s)[0].3, Some("USD"), "{s}");
+        }
+        let (_, _, lo, hi, qual) = one("between $3 and $4 million");
+        assert_eq!((lo, hi, qual), (Some(3e6), Some(4e6), "range"));
+        assert_eq!(one("20-30 thousand people").2, Some(20_000.0));
+    }
+
+    #[test]
+    fn thousands_set_apart_by_spaces() {
+        assert_eq!(value("2 500 people"), 2500.0);
+        assert_eq!(one("2 500 people").0, "2 500");
+        assert_eq!(value("1 500 000 people"), 1_500_000.0);
+        assert_eq!(value("2\u{a0}500 people"), 2500.0);
+        assert_eq!(value("2\u{2009}500 people"), 2500.0);
+        assert_eq!(value("2\u{202f}500 people"), 2500.0);
+        // A year and a count, a list, two spaces, four digits.
+        let toks = tokenize("in 2023 500 people", 0, 18);
+        let found = find(&toks, 0.1);
+        assert_eq!(found.len(), 2);
+        assert!(found[0].year_like);
+        assert_eq!(found[1].value, Some(500.0));
+        let values = |s: &str| q(s).into_iter().map(|f| f.1).collect::<Vec<_>>();
+        assert_eq!(
+            values("rooms 1, 2 500"),
+            [Some(1.0), Some(2.0), Some(500.0)]
+        );
+        assert_eq!(values("12  500 people"), [Some(12.0), Some(500.0)]);
+        assert_eq!(values("12 5000 people"), [Some(12.0), Some(5000.0)]);
+    }
+
+    #[test]
+    fn indian_grouping_lakh_and_crore() {
+        assert_eq!(value("1,50,000 people"), 150_000.0);
+        assert_eq!(value("2,45,600 people"), 245_600.0);
+        assert_eq!(value("12,34,56,789 people"), 123_456_789.0);
+        assert_eq!(value("2.5 lakh people"), 250_000.0);
+        assert_eq!(value("a lakh people"), 100_000.0);
+        assert_eq!(value("3 crore people"), 3e7);
+        assert_eq!(value("2 lakh crore"), 2e12);
+        // Neither Western nor Indian.
+        assert!(q("1,5,000").is_empty());
+        assert!(q("1,50,00").is_empty());
+        assert!(q("123,45,678").is_empty());
+    }
+
+    #[test]
+    fn broadcast_styles_and_long_number_words() {
+        assert_eq!(value("17-thousand troops"), 17_000.0);
+        assert_eq!(value("12-thousand troops"), 12_000.0);
+        assert_eq!(value("four-thousand-318 people"), 4318.0);
+        assert_eq!(one("four-thousand-318 people").0, "four-thousand-318");
+        assert_eq!(
+            one("twenty-eight thousand six hundred forty-two votes"),
+            (
+                "twenty-eight thousand six hundred forty-two".into(),
+                Some(28_642.0),
+                Some(28_642.0),
+                Some(28_642.0),
+                "exact"
+            )
+        );
+        assert_eq!(value("one hundred and five seats"), 105.0);
+        assert_eq!(
+            value("two million three hundred thousand people"),
+            2_300_000.0
+        );
+        assert_eq!(value("nine hundred ninety-nine people"), 999.0);
+        // Not numbers: a duration word, a thousand thousand, digits alone.
+        assert!(q("a twenty-five-year-old man").is_empty());
+        assert_eq!(q("one two three").len(), 3);
+        assert!(q("7-magnitude").is_empty());
+    }
+
+    #[test]
+    fn units_joined_to_the_number() {
+        for (s, text, unit) in [
+            ("a 256GB phone", "256GB", "GB"),
+            ("at 50mph", "50mph", "mph"),
+            ("a 10km walk", "10km", "km"),
+            ("about 7 km away", "7", "km"),
+            ("400 millimeters of rain", "400", "mm"),
+            ("a 2,000-pound bomb", "2,000-pound", "lb"),
+            ("gusts of 60 mph", "60", "mph"),
+            ("over 2,100 acres", "2,100", "acre"),
+        ] {
+            let found = detail(s);
+            assert_eq!(found.len(), 1, "{s}: {found:?}");
+            assert_eq!((found[0].0.as_str(), found[0].4), (text, Some(unit)), "{s}");
+        }
+        let toks = tokenize("sales up 24pc", 0, 13);
+        let found = find(&toks, 0.1);
+        assert_eq!((found[0].unit, found[0].value), (Unit::Percent, Some(24.0)));
+        // Video formats and ordinals are not amounts.
+        assert!(q("a 1080p screen").is_empty());
+        assert!(q("the 2nd and 1980s").is_empty());
+    }
+
+    #[test]
+    fn identifiers_addresses_and_phone_numbers_are_not_counts() {
+        for s in [
+            "the iPhone 11 sold well",
+            "the S&P 500 rose",
+            "a Boeing 787 landed",
+            "a category 4 hurricane",
+            "along Route 66 today",
+            "Windows 11 shipped",
+            "Apollo 11 landed",
+            "Flight 370 vanished",
+            "under Article 5 today",
+            "at Level 3 now",
+            "phase 2 began",
+            "the G7 and G20 met over COVID-19",
+        ] {
+            assert!(q(s).is_empty(), "{s}: {:?}", q(s));
+        }
+        for s in [
+            "he lives at 10 Downing Street",
+            "the White House at 1600 Pennsylvania Avenue",
+            "221B Baker Street",
+            "call +44 20 7946 0958 now",
+            "call (202) 555-0100 now",
+            "call 020 7946 0958 now",
+        ] {
+            let toks = tokenize(s, 0, s.len());
+            assert!(find(&toks, 0.1).is_empty(), "{s}: {:?}", q(s));
+        }
+        // A count is still a count.
+        assert_eq!(q("3 Boeing 787 jets").len(), 1);
+        assert_eq!(value("a list of 10 names"), 10.0);
+    }
+
+    #[test]
+    fn magnitudes_and_depths_of_quakes_are_not_counts() {
+        for s in [
+            "a quake measuring 6.8 on the Richter scale",
+            "the magnitude 6.8 earthquake",
+            "the 7 magnitude earthquake",
+            "a 6.8-magnitude quake",
+            "a magnitude of 6.8",
+            "a 5.7 tremor",
+            "the quake had a depth of 18.5 kilometres",
+            "the quake was 10 km deep",
+        ] {
+            assert!(q(s).is_empty(), "{s}: {:?}", q(s));
+        }
+        // Depths elsewhere, and counts of quakes, are claims.
+        assert_eq!(q("water rose to a depth of 3 metres").len(), 1);
+        assert_eq!(q("2 earthquakes struck").len(), 1);
     }
 
     #[test]

@@ -121,6 +121,8 @@ pub struct Changes {
     pub after_words: PhraseSet<ChangeWord>,
     /// Words that may follow a change amount after a direct verb.
     pub after_amount: Words,
+    /// Change verbs that take an object ("raised $5bn").
+    pub transitive: Words,
     /// Words before a bare "up"/"down" that make it a particle.
     pub particle_hosts: Words,
     /// Adverbs between a change word and its amount.
@@ -250,6 +252,7 @@ struct ChangesSpec {
     up_after: Vec<String>,
     down_after: Vec<String>,
     after_amount: Vec<String>,
+    transitive: Vec<String>,
     particle_hosts: Vec<String>,
     adverbs: Vec<String>,
     from_words: Vec<String>,
@@ -383,6 +386,7 @@ pub(crate) fn build() -> Result<Tables, String> {
         nouns,
         after_words,
         after_amount: Words::new(&c.after_amount),
+        transitive: Words::new(&c.transitive),
         particle_hosts: Words::new(&c.particle_hosts),
         adverbs: Words::new(&c.adverbs),
         from_words: Words::new(&c.from_words),
