@@ -2176,16 +2176,17 @@ mod tests {
         assert_eq!(value("\u{663}\u{66b}\u{665} per cent"), 3.5);
     }
 
-    /// (number as written, value, change, currency, unit) of each quantity.
-    fn detail(
-        s: &str,
-    ) -> Vec<(
+    /// (number as written, value, change, currency, unit).
+    type Detailed = (
         String,
         Option<f64>,
         Option<&'static str>,
         Option<&'static str>,
         Option<&'static str>,
-    )> {
+    );
+
+    /// The detail of each quantity.
+    fn detail(s: &str) -> Vec<Detailed> {
         let toks = tokenize(s, 0, s.len());
         find(&toks, 0.1)
             .into_iter()
