@@ -746,22 +746,32 @@ fn glued_symbol(tok: &Token<'_>) -> Option<(usize, &'static str)> {
 /// still belong to the symbol ("$US55,931,000": the `US`), and the ISO code.
 fn symbol_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, usize, &'static str)> {
     let c = &tables().currencies;
+    let first = tokens.get(i)?;
+    // Most words are no symbol and have a space after them: passed over
+    // without a string made.
+    let glued_next = tokens.get(i + 1).is_some_and(|t| !t.space_before);
+    if !glued_next && !c.symbols.contains_key(first.text) {
+        return None;
+    }
+    // The symbol's text, on the stack: symbols are a few bytes long.
+    let mut buf = [0u8; 32];
+    let mut len = 0;
     let mut best = None;
-    let mut text = String::new();
-    for len in 1..=3 {
-        let Some(t) = tokens.get(i + len - 1) else {
+    for n in 1..=3 {
+        let Some(t) = tokens.get(i + n - 1) else {
             break;
         };
-        if (len > 1 && t.space_before) || text.len() + t.text.len() > c.longest_symbol {
+        if (n > 1 && t.space_before) || len + t.text.len() > c.longest_symbol.min(buf.len()) {
             break;
         }
-        text.push_str(t.text);
-        if let Some(&code) = c.symbols.get(text.as_str()) {
-            best = Some((i + len, code, text.len()));
+        buf[len..len + t.text.len()].copy_from_slice(t.text.as_bytes());
+        len += t.text.len();
+        let text = std::str::from_utf8(&buf[..len]).ok()?;
+        if let Some(&code) = c.symbols.get(text) {
+            best = Some((i + n, code, len));
         }
     }
     let (next, code, symbol_len) = best?;
-    text.truncate(symbol_len);
     let tok = tokens.get(next)?;
     match tok.kind {
         Kind::Number => Some((next, 0, code)),
@@ -769,11 +779,12 @@ fn symbol_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, usize, &'static s
         Kind::Word if !tok.space_before => {
             let b = tok.text.as_bytes();
             let skip = b.iter().take(5).position(u8::is_ascii_digit)?;
-            if !b[..skip].iter().all(u8::is_ascii_alphabetic) {
+            if !b[..skip].iter().all(u8::is_ascii_alphabetic) || symbol_len + skip > buf.len() {
                 return None;
             }
-            let longer = format!("{text}{}", &tok.text[..skip]);
-            let code = *c.symbols.get(longer.as_str())?;
+            buf[symbol_len..symbol_len + skip].copy_from_slice(&b[..skip]);
+            let longer = std::str::from_utf8(&buf[..symbol_len + skip]).ok()?;
+            let code = *c.symbols.get(longer)?;
             Some((next, skip, code))
         }
         _ => None,
