@@ -303,10 +303,6 @@ const NUMBER_WORDS: &[&str] = &[
     "handful",
     "few",
     "half",
-    "lakh",
-    "lakhs",
-    "crore",
-    "crores",
 ];
 
 /// The matcher for [`NUMBER_WORDS`], built once.

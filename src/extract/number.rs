@@ -232,37 +232,76 @@ fn scale_value(w: &str) -> Option<f64> {
     })
 }
 
-/// Can a quantity start at this word? Only if the word (its part before a
-/// hyphen: "twenty" of "twenty-five") has the shape of a number word, a
-/// vague amount's first word, "minus" or the first word of a currency
-/// symbol ("US" of "US$"). A look at the shape passes over most words at
-/// once.
+/// Words a number in words or a vague amount may start with, besides the
+/// number words.
+const START_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "half",
+    "quarter",
+    "three",
+    "two",
+    "hundreds",
+    "tens",
+    "thousands",
+    "millions",
+    "billions",
+    "dozens",
+    "scores",
+    "several",
+    "minus",
+];
+
+/// Can a number in words start at this word? Only if the word (its part
+/// before a hyphen: "twenty" of "twenty-five") has the shape of a number
+/// word, a vague amount's first word or "minus". A look at the shape
+/// passes over most words at once. (Money starts at a currency symbol:
+/// [`may_start_money`].)
 fn may_start(tok: &Token<'_>) -> bool {
     static SHAPES: std::sync::OnceLock<super::lexicon::Shapes> = std::sync::OnceLock::new();
     let shapes = SHAPES.get_or_init(|| {
-        let mut words = vec![
-            "a",
-            "an",
-            "half",
-            "quarter",
-            "three",
-            "two",
-            "hundreds",
-            "tens",
-            "thousands",
-            "millions",
-            "billions",
-            "dozens",
-            "scores",
-            "several",
-            "minus",
-        ];
+        let mut words = START_WORDS.to_vec();
+        words.extend(UNITS.iter().chain(TENS).map(|(w, _)| *w));
+        super::lexicon::Shapes::of(&words)
+    });
+    shapes.may_hold_shape(tok.head_shape) || shapes.may_hold_shape(tok.shape)
+}
+
+/// Can a quantity start at this word: a number in words, or money with a
+/// symbol? One look at a table of shapes for most words (the find loop's
+/// filter).
+#[inline]
+fn may_start_any(tok: &Token<'_>) -> bool {
+    static SHAPES: std::sync::OnceLock<super::lexicon::Shapes> = std::sync::OnceLock::new();
+    let shapes = SHAPES.get_or_init(|| {
+        let mut words = START_WORDS.to_vec();
         words.extend(UNITS.iter().chain(TENS).map(|(w, _)| *w));
         let starts = &tables().currencies.symbol_starts;
         words.extend(starts.iter().map(String::as_str));
         super::lexicon::Shapes::of(&words)
     });
-    shapes.may_hold_shape(tok.head_shape) || shapes.may_hold_shape(tok.shape)
+    if shapes.may_hold_shape(tok.head_shape) || shapes.may_hold_shape(tok.shape) {
+        return true;
+    }
+    glued_digits(tok)
+}
+
+/// One to three letters then a digit: "Rs500", "EUR5m".
+#[inline]
+fn glued_digits(tok: &Token<'_>) -> bool {
+    let b = tok.text.as_bytes();
+    b.len() > 1 && b[1..b.len().min(4)].iter().any(u8::is_ascii_digit)
+}
+
+/// Can money written with a symbol start at this token ("US" of "US$3",
+/// "Rs", "EUR", "$"), or is it a word with a symbol joined to digits
+/// ("Rs500")? `false` is sure, and found at once for most tokens.
+#[inline]
+fn may_start_money(tok: &Token<'_>) -> bool {
+    if tables().currencies.start_shapes.may_hold_shape(tok.shape) {
+        return true;
+    }
+    tok.kind == Kind::Word && glued_digits(tok)
 }
 
 /// A number without qualifier: token span, value, scale and unit.
@@ -316,10 +355,7 @@ pub fn find(tokens: &[Token<'_>], tolerance: f64) -> Vec<Quantity> {
     let mut i = 0;
     while i < tokens.len() {
         // Most words start nothing: a look at their shape says so.
-        if tokens[i].kind == Kind::Word
-            && !may_start(&tokens[i])
-            && glued_symbol(&tokens[i]).is_none()
-        {
+        if tokens[i].kind == Kind::Word && !may_start_any(&tokens[i]) {
             i += 1;
             continue;
         }
@@ -731,9 +767,9 @@ fn trailing_qualifier(tokens: &[Token<'_>], end: usize) -> Option<Qualifier> {
 /// part of a word ("Rs500", "Dh30,000", "EUR5m"): the bytes of the symbol.
 fn glued_symbol(tok: &Token<'_>) -> Option<(usize, &'static str)> {
     let b = tok.text.as_bytes();
-    // Letters (or a `.`) then a digit, within the first few bytes.
-    let digit = b.iter().take(6).position(u8::is_ascii_digit)?;
-    if digit == 0 || !b[0].is_ascii_alphabetic() {
+    // One to three letters, then a digit: most words fail at once.
+    let digit = (1..b.len().min(4)).find(|&k| b[k].is_ascii_digit())?;
+    if !b[..digit].iter().all(u8::is_ascii_alphabetic) {
         return None;
     }
     let symbol = tok.text.get(..digit)?;
@@ -747,6 +783,10 @@ fn glued_symbol(tok: &Token<'_>) -> Option<(usize, &'static str)> {
 fn symbol_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, usize, &'static str)> {
     let c = &tables().currencies;
     let first = tokens.get(i)?;
+    // Most tokens start no symbol: their shape says so.
+    if !c.start_shapes.may_hold_shape(first.shape) {
+        return None;
+    }
     // Most words are no symbol and have a space after them: passed over
     // without a string made.
     let glued_next = tokens.get(i + 1).is_some_and(|t| !t.space_before);
@@ -802,15 +842,17 @@ fn simple_at(tokens: &[Token<'_>], i: usize) -> Option<Simple> {
             None => return None,
         },
         Kind::Word => {
-            if let Some((skip, code)) = glued_symbol(tok) {
-                // "Rs500", "EUR5m".
-                let mut s = digits_at(tokens, i, skip)?;
-                s.unit = Unit::Money;
-                s.detail.currency = Some(code);
-                return Some(s);
-            }
-            if let Some(s) = money_at(tokens, i) {
-                return Some(s);
+            if may_start_money(tok) {
+                if let Some((skip, code)) = glued_symbol(tok) {
+                    // "Rs500", "EUR5m".
+                    let mut s = digits_at(tokens, i, skip)?;
+                    s.unit = Unit::Money;
+                    s.detail.currency = Some(code);
+                    return Some(s);
+                }
+                if let Some(s) = money_at(tokens, i) {
+                    return Some(s);
+                }
             }
             if tok.norm == "minus" && tokens.get(i + 1).is_some_and(|t| !t.is_punct('-')) {
                 // "minus 387".
@@ -828,8 +870,10 @@ fn simple_at(tokens: &[Token<'_>], i: usize) -> Option<Simple> {
             words_at(tokens, i)?
         }
         Kind::Punct => {
-            if let Some(s) = money_at(tokens, i) {
-                return Some(s);
+            if may_start_money(tok) {
+                if let Some(s) = money_at(tokens, i) {
+                    return Some(s);
+                }
             }
             // "-1.3%", "−2.5": a minus sign joined to the number, not set
             // between two numbers ("3,000 - 4,000").
@@ -1606,10 +1650,8 @@ fn words_at(tokens: &[Token<'_>], i: usize) -> Option<Simple> {
     // "a hundred", "a dozen", "a million".
     if matches!(first, "a" | "an") {
         let next = norm(i + 1)?;
-        if !matches!(
-            atom(next),
-            Some(Atom::Hundred | Atom::Dozen | Atom::Scale(_))
-        ) {
+        // Most words after "a" are none of these: a match says so at once.
+        if !(matches!(next, "hundred" | "dozen") || scale_value(next).is_some_and(|f| f >= 1e3)) {
             return None;
         }
         j = i + 1;

@@ -92,6 +92,8 @@ pub struct Currencies {
     /// The first token of each symbol, lowercase: a word whose shape is
     /// not among these starts no symbol.
     pub symbol_starts: Vec<String>,
+    /// The shapes of `symbol_starts`.
+    pub(crate) start_shapes: Shapes,
     /// Names after the amount ("euros", "hong kong dollars", "pence").
     pub names: PhraseSet<CurrencyName>,
     /// Names of the hundredth joined to the amount ("164p") -> code.
@@ -421,6 +423,7 @@ pub(crate) fn build() -> Result<Tables, String> {
     let s = sources;
     Ok(Tables {
         currencies: Currencies {
+            start_shapes: Shapes::of(&symbol_starts.iter().map(String::as_str).collect::<Vec<_>>()),
             symbols,
             longest_symbol,
             symbol_starts,
