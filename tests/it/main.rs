@@ -5,6 +5,7 @@ mod check;
 mod cli;
 mod corpus_snapshots;
 mod findings;
+mod formats;
 mod hostile;
 mod html;
 mod linking;
