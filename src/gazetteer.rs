@@ -543,6 +543,27 @@ mod tests {
             .any(|p| g.country(p) == Some(place("lebanon"))));
     }
 
+    /// Every name is stored as the tokenizer cuts it, so that it can match.
+    #[test]
+    fn names_are_stored_as_the_tokenizer_reads_them() {
+        let g = get();
+        let mut bad = Vec::new();
+        for i in 0..g.names.len() {
+            let name = field(g.names.line(i), 0);
+            let tokens = crate::extract::text::tokenize(name, 0, name.len());
+            let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_ref()).collect();
+            if words.join(" ") != name {
+                bad.push(name);
+            }
+        }
+        assert!(
+            bad.is_empty(),
+            "{} names cut otherwise: {:?}",
+            bad.len(),
+            &bad[..bad.len().min(20)]
+        );
+    }
+
     /// LINKING.md A.5: every country is a place and an actor, and the actor
     /// has a people's names.
     #[test]

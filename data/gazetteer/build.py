@@ -74,7 +74,9 @@ GENERIC = {
     "commune", "mohafazat", "ostan-e", "ostan", "velayat", "il", "ili",
 }
 
-WORD = re.compile(r"[^\W_](?:[^\W_]|['\u2019\u2011-](?=[^\W_]))*")
+# A word as the tokenizer cuts it: initials with their dots (U.S.), or
+# letters joined by hyphens and apostrophes (Port-au-Prince, N'Djamena).
+WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_](?:[^\W_]|['\u2019\u2011-](?=[^\W_]))*")
 ARTICLES = {"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ed", "en", "es", "ez"}
 
 
@@ -130,7 +132,12 @@ def key(name):
         words.append(".")
     if not words or words[0] == ".":
         return None
-    return " ".join(words)
+    out = " ".join(words)
+    # A capital İ lowercases to i and a combining dot, which the tokenizer
+    # cuts off the word; the ASCII form of the name stays.
+    if any(unicodedata.combining(c) for c in out):
+        return None
+    return out
 
 
 def capitalized(name):
@@ -521,6 +528,7 @@ def main():
 
     # Actors: demonyms and peoples.
     actors = defaultdict(lambda: (set(), []))
+    owner = {}
     for iso, p in countries.items():
         w = wc_by.get(iso)
         forms = []
@@ -535,7 +543,13 @@ def main():
                     forms.append(pl)
         a = actors[p.actor]
         a[0].add(p.slug)
-        a[1].extend(f for f in forms if f not in a[1])
+        # A demonym of several countries (American: the US, American Samoa)
+        # is the most populous one's.
+        for f in forms:
+            if f not in owner or owner[f][0] < p.population:
+                owner[f] = (p.population, p.actor)
+    for f, (_, actor) in owner.items():
+        actors[actor][1].append(f)
     for n, (iso, names_) in rules["demonym"]:
         p = countries.get(iso)
         if p is None:

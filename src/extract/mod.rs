@@ -23,6 +23,14 @@ use number::Quantity;
 /// places of a figure that names neither.
 const TOPIC_SENTENCES: usize = 3;
 
+/// How many first sentences of the body, with the title, say which country
+/// an article is mainly about (for names of several places).
+const MAIN_COUNTRY_SENTENCES: usize = 3;
+
+/// A town of the main country takes an ambiguous name from a place
+/// elsewhere only if it has this many people (see [`context::settle`]).
+const SETTLE_MIN_POPULATION: u64 = 50_000;
+
 /// A sentence read: its index, tokens and quantities.
 #[derive(Default)]
 struct Read<'a> {
@@ -65,6 +73,7 @@ impl Extractor {
         // The topics of sentences read back for a figure without context.
         // By sentence number, made when first asked.
         let mut topic_cache: Vec<Option<Vec<context::Topic>>> = Vec::new();
+        let main_country = std::cell::OnceCell::new();
         for (n, &sentence) in sentences.iter().enumerate() {
             let slice = &text[sentence.start..sentence.end];
             if !might_have_number(slice, &lower[sentence.start..sentence.end]) {
@@ -91,6 +100,16 @@ impl Extractor {
             read.quantities = number::find(&read.tokens, self.tolerance);
             read.mentions =
                 (!read.quantities.is_empty()).then(|| context::mentions(&self.lex, &read.tokens));
+            // A name of several places: the one in the article's main
+            // country, found once and only if needed.
+            if let Some(mentions) = read.mentions.as_mut() {
+                if mentions.iter().any(|m| m.ambiguous.is_some()) {
+                    let main = *main_country.get_or_init(|| self.main_country(article, &sentences));
+                    if let Some(country) = main {
+                        context::settle(&self.lex, mentions, country, SETTLE_MIN_POPULATION);
+                    }
+                }
+            }
             recent.push_back(read);
             let Some(read) = recent.back() else { continue };
             let (tokens, quantities) = (read.tokens.as_slice(), read.quantities.as_slice());
@@ -183,6 +202,40 @@ impl Extractor {
         })
     }
 
+    /// The article's main country: the one most named by places of one
+    /// meaning (countries, and towns and regions of a single country) in
+    /// its title and first sentences; none on a tie.
+    fn main_country(
+        &self,
+        article: &Article,
+        sentences: &[text::Sentence],
+    ) -> Option<crate::gazetteer::PlaceId> {
+        let mut votes: Vec<(crate::gazetteer::PlaceId, usize)> = Vec::new();
+        let mut count = |tokens: &[text::Token<'_>]| {
+            for m in context::mentions(&self.lex, tokens) {
+                if m.ambiguous.is_some() {
+                    continue;
+                }
+                if let Some(c) = m.place.location.and_then(|l| self.lex.country(l)) {
+                    match votes.iter_mut().find(|(v, _)| *v == c) {
+                        Some((_, n)) => *n += 1,
+                        None => votes.push((c, 1)),
+                    }
+                }
+            }
+        };
+        if let Some(title) = &article.meta.title {
+            count(&text::tokenize(title, 0, title.len()));
+        }
+        for s in sentences.iter().take(MAIN_COUNTRY_SENTENCES) {
+            count(&text::tokenize(&article.text, s.start, s.end));
+        }
+        let most = votes.iter().map(|(_, n)| *n).max()?;
+        let mut top = votes.iter().filter(|(_, n)| *n == most);
+        let first = top.next()?.0;
+        top.next().is_none().then_some(first)
+    }
+
     /// Builds the claim for a kept quantity.
     fn claim(
         &self,
@@ -204,16 +257,13 @@ impl Extractor {
         let actor = ctx.actor.map(|a| self.lex.actors[a].clone());
         let key_actor = ctx.key_actor.map(|a| self.lex.actors[a].as_str());
         let location = (!ctx.locations.is_empty()).then(|| {
-            let mut names = ctx
+            let mut names: Vec<_> = ctx
                 .locations
                 .iter()
-                .map(|&l| self.lex.locations[l].as_str());
-            let mut joined = names.next().unwrap_or_default().to_string();
-            for name in names {
-                joined.push('+');
-                joined.push_str(name);
-            }
-            joined
+                .map(|&l| self.lex.location_name(l))
+                .collect();
+            names.sort_unstable();
+            names.join("+")
         });
         let (line, column) = lines.locate(start);
         // Offsets of the file on disk, not of the decoded text.
@@ -558,7 +608,7 @@ mod tests {
     fn the_verb_decides_for_people() {
         assert_eq!(
             claims("Israeli attacks have killed more than 9,000 people in Gaza."),
-            ["9,000 more_than killed/-/gaza"]
+            ["9,000 more_than killed/palestinians/gaza"]
         );
         assert_eq!(
             claims("Four other people were wounded."),
@@ -566,7 +616,7 @@ mod tests {
         );
         assert_eq!(
             claims("Militants killed two Israeli soldiers near Jenin."),
-            ["two exact killed/-/west_bank"]
+            ["two exact killed/palestinians/jenin"]
         );
         assert_eq!(
             claims("US troops in Iraq and Syria have been attacked about 150 times."),
