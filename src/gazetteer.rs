@@ -379,6 +379,12 @@ impl Gazetteer {
         field(self.names.line(name.0 as usize), 2) == "w"
     }
 
+    /// The name is mostly said as an adjective ("US forces"): a place only
+    /// after a preposition ("in the US").
+    pub fn adjective(&self, name: NameId) -> bool {
+        field(self.names.line(name.0 as usize), 2) == "a"
+    }
+
     /// The name has more than one place.
     pub fn ambiguous(&self, name: NameId) -> bool {
         field(self.names.line(name.0 as usize), 1).contains(',')

@@ -24,7 +24,8 @@ Output, all sorted so that claimcheck can binary-search them in place:
               population, actor (or -), name
   names.tsv   name (the tokenizer's lowercase words joined by spaces),
               the places it names (line numbers in places.tsv, the default
-              first), and `w` when every word of it is a common English word
+              first), and `w` when it is a common English word, `a` when
+              it is mostly said as an adjective (US forces)
   actors.tsv  actor slug, the places it is the people of, its names
               (demonyms, peoples)
 """
@@ -494,6 +495,7 @@ def main():
                 prev = cands[k].get(id(p))
                 cands[k][id(p)] = (p, primary or (prev is not None and prev[1]))
 
+    adjectives = {key(n) for _, (ns,) in rules["adjective"] for n in ns.split("|")}
     prefer = {}
     for n, (name, slug) in rules["prefer"]:
         if slug not in by_slug:
@@ -524,7 +526,7 @@ def main():
         # words (West Bank) is not read as words.
         weak = " " not in k and k in words and not any(
             p.kind in ("country", "area", "sea") for p in ps)
-        names[k] = (ps, weak)
+        names[k] = (ps, "a" if k in adjectives else "w" if weak else "")
 
     # Actors: demonyms and peoples.
     actors = defaultdict(lambda: (set(), []))
@@ -576,9 +578,9 @@ def main():
             f.write(f"{p.slug}\t{KINDS[p.kind]}\t{parent}\t{p.population}\t{p.actor or '-'}\t{name}\n")
     with open(os.path.join(args.out, "names.tsv"), "w", encoding="utf-8", newline="\n") as f:
         for k in sorted(names, key=lambda k: k.encode()):
-            ps, weak = names[k]
+            ps, flag = names[k]
             ids = ",".join(str(line[id(p)]) for p in ps)
-            f.write(f"{k}\t{ids}" + ("\tw" if weak else "") + "\n")
+            f.write(f"{k}\t{ids}" + (f"\t{flag}" if flag else "") + "\n")
     with open(os.path.join(args.out, "actors.tsv"), "w", encoding="utf-8", newline="\n") as f:
         for a in sorted(actors):
             where, forms = actors[a]
@@ -590,7 +592,7 @@ def main():
         kinds[p.kind] += 1
     sizes = {n: os.path.getsize(os.path.join(args.out, n)) for n in ("places.tsv", "names.tsv", "actors.tsv")}
     print(f"places {len(ordered)} ({dict(kinds)}), names {len(names)} "
-          f"({sum(1 for _, w in names.values() if w)} common words), actors {len(actors)}; "
+          f"({sum(1 for _, w in names.values() if w == 'w')} common words), actors {len(actors)}; "
           f"bytes {sizes}", file=sys.stderr)
 
 

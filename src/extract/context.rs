@@ -504,6 +504,16 @@ pub fn mentions(lex: &Lexicon, tokens: &[Token<'_>]) -> Vec<Mention> {
                 continue;
             }
         }
+        // "US forces" and "attacks on US troops" name the country; "in the
+        // US" names the place too: after a preposition, ending a phrase.
+        if name.is_some_and(|n| gaz.adjective(n)) {
+            let ends_phrase = tokens
+                .get(end)
+                .is_none_or(|t| t.kind != Kind::Word || word_set!(NP_STOP).has(t));
+            if !(locative && ends_phrase) || possessive {
+                place.location = None;
+            }
+        }
         out.push(Mention {
             start: i,
             end,

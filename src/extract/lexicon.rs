@@ -450,24 +450,27 @@ impl Lexicon {
         (base < self.gaz.len()).then_some(PlaceId(base as u32))
     }
 
-    /// The location's name, as keys show it: a gazetteer slug (`derna`), a
-    /// part (`eastern_libya`) or a config location's name.
-    pub fn location_name(&self, location: usize) -> std::borrow::Cow<'_, str> {
+    /// The location's name, as keys show it: a gazetteer slug (`derna`) or
+    /// a config location's name. A part ("eastern Libya") is named by its
+    /// place (`libya`): see [`Lexicon::location_part`].
+    pub fn location_name(&self, location: usize) -> &str {
         let base = location & BASE_MASK;
-        let name: &str = match self.gazetteer_place(location) {
+        match self.gazetteer_place(location) {
             Some(p) => self.gaz.slug(p),
             None => self
                 .extra_locations
                 .get(base - self.gaz.len())
                 .map_or("", String::as_str),
-        };
-        match (location >> PART_SHIFT).checked_sub(1) {
-            Some(part) => {
-                let part = self.part_names.get(part).copied().unwrap_or_default();
-                std::borrow::Cow::Owned(format!("{part}_{name}"))
-            }
-            None => std::borrow::Cow::Borrowed(name),
         }
+    }
+
+    /// The part of its place a location is, if any (`eastern` for "eastern
+    /// Libya"). Keys name the place; the part's own slug
+    /// (`eastern_libya`, which [`crate::gazetteer`] knows as a place inside
+    /// `libya`) is `{part}_{place}`.
+    pub fn location_part(&self, location: usize) -> Option<&'static str> {
+        let part = (location >> PART_SHIFT).checked_sub(1)?;
+        self.part_names.get(part).copied()
     }
 
     /// The actor of the people of a location, for counts of victims ("1,400
@@ -613,7 +616,7 @@ mod tests {
         assert_eq!(lex.location_name(p.location.unwrap()), "israel");
         let (end, name) = lex.gazetteer_at(&t, 4).unwrap();
         let p = lex.gazetteer_place_of(name, 0).unwrap();
-        assert_eq!((end, &*lex.location_name(p.location.unwrap())), (6, "gaza"));
+        assert_eq!((end, lex.location_name(p.location.unwrap())), (6, "gaza"));
         // Demonyms name actors, from the gazetteer.
         let s = "Six Libyan engineers";
         let t = tokenize(s, 0, s.len());
@@ -664,6 +667,9 @@ mod tests {
         let east = lex.part_of(libya, 2);
         assert!(lex.contains(libya, east));
         assert!(!lex.contains(east, libya));
+        assert_eq!(lex.location_name(east), "libya");
+        assert_eq!(lex.location_part(east), lex.part_names.get(2).copied());
+        assert_eq!(lex.location_part(libya), None);
         assert_eq!(lex.actor_named_like(derna), lex.actor_named_like(libya));
     }
 }

@@ -257,12 +257,14 @@ impl Extractor {
         let actor = ctx.actor.map(|a| self.lex.actors[a].clone());
         let key_actor = ctx.key_actor.map(|a| self.lex.actors[a].as_str());
         let location = (!ctx.locations.is_empty()).then(|| {
-            let mut names: Vec<_> = ctx
+            // A part ("eastern Libya") is keyed by its place for now.
+            let mut names: Vec<&str> = ctx
                 .locations
                 .iter()
                 .map(|&l| self.lex.location_name(l))
                 .collect();
             names.sort_unstable();
+            names.dedup();
             names.join("+")
         });
         let (line, column) = lines.locate(start);
