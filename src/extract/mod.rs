@@ -202,9 +202,9 @@ impl Extractor {
         })
     }
 
-    /// The article's main country: the one most named by places of one
-    /// meaning (countries, and towns and regions of a single country) in
-    /// its title and first sentences; none on a tie.
+    /// The article's main country: the one most named by countries and by
+    /// places of one meaning in its title and first sentences; none on a
+    /// tie.
     fn main_country(
         &self,
         article: &Article,
@@ -213,10 +213,18 @@ impl Extractor {
         let mut votes: Vec<(crate::gazetteer::PlaceId, usize)> = Vec::new();
         let mut count = |tokens: &[text::Token<'_>]| {
             for m in context::mentions(&self.lex, tokens) {
-                if m.ambiguous.is_some() {
+                let Some(location) = m.place.location else {
+                    continue;
+                };
+                let country = self.lex.country(location);
+                // A country's name counts even if a town shares it
+                // (Lebanon, Pennsylvania); another name of several places
+                // does not.
+                let is_country = country.is_some() && country == self.lex.gazetteer_place(location);
+                if m.ambiguous.is_some() && !is_country {
                     continue;
                 }
-                if let Some(c) = m.place.location.and_then(|l| self.lex.country(l)) {
+                if let Some(c) = country {
                     match votes.iter_mut().find(|(v, _)| *v == c) {
                         Some((_, n)) => *n += 1,
                         None => votes.push((c, 1)),

@@ -7,6 +7,7 @@ mod corpus_snapshots;
 mod findings;
 mod hostile;
 mod html;
+mod places;
 mod properties;
 mod report;
 
