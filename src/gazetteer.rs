@@ -14,15 +14,15 @@
 //! A word of direction makes a part of a place: `eastern_libya` is not in
 //! the tables but is known as a place inside `libya` (see [`parts`]).
 //!
-//! The tables are sorted and searched where they lie in the binary: loading
-//! them only finds where their lines start, once, on first use.
+//! The tables are sorted and searched where they lie in the binary, by
+//! binary search on their bytes: nothing is built to load them, and a
+//! place is the byte offset of its line.
 //!
 //! The functions by slug ([`country_of`], [`within`], [`contains`],
 //! [`people_of`], [`places_of_people`]) are for code that compares claims
 //! (linking): they know the gazetteer's places, not the ones a
 //! `claims.yaml` adds.
 
-use std::cmp::Ordering;
 use std::sync::OnceLock;
 
 const PLACES: &str = include_str!("../data/gazetteer/places.tsv");
@@ -31,7 +31,7 @@ const ACTORS: &str = include_str!("../data/gazetteer/actors.tsv");
 const PARTS: &str = include_str!("../data/gazetteer/parts.tsv");
 
 /// The longest place name, in words, that is looked up.
-const MAX_WORDS: usize = 8;
+const MAX_WORDS: usize = 12;
 
 /// What a place is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -77,60 +77,71 @@ impl Kind {
     }
 }
 
-/// A place of the gazetteer: the line of `places.tsv` that describes it.
+/// A place of the gazetteer: the byte offset of the line of `places.tsv`
+/// that describes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PlaceId(pub u32);
 
-/// A name of the gazetteer: the line of `names.tsv`.
+/// A name of the gazetteer: the byte offset of its line of `names.tsv`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct NameId(pub u32);
 
-/// A sorted table of lines: where each starts.
+/// A table of lines sorted as bytes, searched where it lies: nothing is
+/// built to read it.
 struct Table {
     text: &'static str,
-    starts: Vec<u32>,
 }
 
 impl Table {
-    fn new(text: &'static str) -> Table {
-        let mut starts = Vec::with_capacity(text.len() / 24);
-        let mut at = 0;
-        for end in memchr::memchr_iter(b'\n', text.as_bytes()) {
-            if end > at && !text[at..].starts_with('#') {
-                starts.push(at as u32);
-            }
-            at = end + 1;
-        }
-        if at < text.len() && !text[at..].starts_with('#') {
-            starts.push(at as u32);
-        }
-        Table { text, starts }
-    }
-
-    fn len(&self) -> usize {
-        self.starts.len()
-    }
-
-    fn line(&self, i: usize) -> &'static str {
+    /// The line starting at byte `start` (empty if no line starts there).
+    fn line(&self, start: usize) -> &'static str {
         let text = self.text;
-        let start = self.starts[i] as usize;
+        let starts_line = start == 0 || text.as_bytes().get(start - 1) == Some(&b'\n');
+        if start >= text.len() || !starts_line {
+            return "";
+        }
         let end =
             memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |e| start + e);
         &text[start..end]
     }
 
-    /// The first line in `lo..hi` not below `key` (lines compared as bytes;
-    /// the tables are sorted so).
+    /// The start of the line after the one starting at `start`.
+    fn next(&self, start: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        match memchr::memchr(b'\n', bytes.get(start..).unwrap_or_default()) {
+            Some(e) => start + e + 1,
+            None => bytes.len(),
+        }
+    }
+
+    /// The first line starting in `lo..hi` (line starts, or the end) that
+    /// is not below `key`, or `hi`.
     fn lower_bound(&self, mut lo: usize, mut hi: usize, key: &[u8]) -> usize {
+        let bytes = self.text.as_bytes();
+        hi = hi.min(bytes.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            if self.line(mid).as_bytes().cmp(key) == Ordering::Less {
-                lo = mid + 1;
+            // The line that holds `mid` starts at or after `lo`.
+            let start = memchr::memrchr(b'\n', &bytes[lo..mid]).map_or(lo, |p| lo + p + 1);
+            if self.line(start).as_bytes() < key {
+                lo = self.next(start);
             } else {
-                hi = mid;
+                hi = start;
             }
         }
         lo
+    }
+
+    /// Every line start.
+    fn starts(&self) -> impl Iterator<Item = usize> + '_ {
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            (at < self.text.len()).then(|| {
+                let start = at;
+                at = self.next(at);
+                start
+            })
+        })
     }
 }
 
@@ -147,8 +158,8 @@ pub struct Gazetteer {
 impl std::fmt::Debug for Gazetteer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Gazetteer")
-            .field("places", &self.places.len())
-            .field("names", &self.names.len())
+            .field("places", &self.places.text.len())
+            .field("names", &self.names.text.len())
             .field("actors", &self.actors.len())
             .finish()
     }
@@ -171,8 +182,8 @@ pub fn get() -> &'static Gazetteer {
                 .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         };
         Gazetteer {
-            places: Table::new(PLACES),
-            names: Table::new(NAMES),
+            places: Table { text: PLACES },
+            names: Table { text: NAMES },
             actors: lines(ACTORS).map(fields).collect(),
             parts: lines(PARTS)
                 .map(|l| {
@@ -190,19 +201,14 @@ fn field(line: &'static str, n: usize) -> &'static str {
 }
 
 impl Gazetteer {
-    /// How many places there are.
-    pub fn len(&self) -> usize {
-        self.places.len()
-    }
-
-    /// No places (never, for the built-in tables).
-    pub fn is_empty(&self) -> bool {
-        self.places.len() == 0
+    /// The bound of place ids: every [`PlaceId`] is below it.
+    pub fn id_bound(&self) -> usize {
+        self.places.text.len()
     }
 
     /// Every place, in slug order.
-    pub fn all(&self) -> impl Iterator<Item = PlaceId> {
-        (0..self.places.len() as u32).map(PlaceId)
+    pub fn all(&self) -> impl Iterator<Item = PlaceId> + '_ {
+        self.places.starts().map(|s| PlaceId(s as u32))
     }
 
     /// The place of a slug (not a part: see [`Gazetteer::resolve`]).
@@ -210,8 +216,11 @@ impl Gazetteer {
         let mut key = Vec::with_capacity(slug.len() + 1);
         key.extend_from_slice(slug.as_bytes());
         key.push(b'\t');
-        let i = self.places.lower_bound(0, self.places.len(), &key);
-        (i < self.places.len() && self.places.line(i).as_bytes().starts_with(&key))
+        let i = self.places.lower_bound(0, self.places.text.len(), &key);
+        self.places
+            .line(i)
+            .as_bytes()
+            .starts_with(&key)
             .then_some(PlaceId(i as u32))
     }
 
@@ -245,7 +254,7 @@ impl Gazetteer {
         field(self.record(id), 2)
             .parse::<u32>()
             .ok()
-            .filter(|&p| (p as usize) < self.places.len())
+            .filter(|&p| p != id.0 && !self.places.line(p as usize).is_empty())
             .map(PlaceId)
     }
 
@@ -320,7 +329,7 @@ impl Gazetteer {
         mut word: impl FnMut(usize) -> Option<&'w str>,
     ) -> Option<(usize, NameId)> {
         let names = &self.names;
-        let (mut lo, mut hi) = (0, names.len());
+        let (mut lo, mut hi) = (0, names.text.len());
         let mut key: Vec<u8> = Vec::with_capacity(48);
         let mut best = None;
         for k in 0..MAX_WORDS {
@@ -369,7 +378,7 @@ impl Gazetteer {
         field(self.names.line(name.0 as usize), 1)
             .split(',')
             .filter_map(|p| p.parse::<u32>().ok())
-            .filter(|&p| (p as usize) < self.places.len())
+            .filter(|&p| !self.places.line(p as usize).is_empty())
             .map(PlaceId)
     }
 
@@ -554,7 +563,7 @@ mod tests {
     fn names_are_stored_as_the_tokenizer_reads_them() {
         let g = get();
         let mut bad = Vec::new();
-        for i in 0..g.names.len() {
+        for i in g.names.starts() {
             let name = field(g.names.line(i), 0);
             let tokens = crate::extract::text::tokenize(name, 0, name.len());
             let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_ref()).collect();
@@ -616,13 +625,18 @@ mod tests {
             prev = slug;
         }
         let mut prev = String::new();
-        for i in 0..g.names.len() {
+        for i in g.names.starts() {
             let line = g.names.line(i);
             let name = field(line, 0);
             assert!(prev.as_str() < name, "{prev} >= {name}");
             let id = NameId(i as u32);
             assert!(g.candidates(id).next().is_some(), "{name} names nothing");
+            if name.split(' ').count() <= MAX_WORDS {
+                assert_eq!(g.name_id(name), Some(id), "{name}");
+            }
             prev = name.to_string();
         }
+        // Location ids keep a part above the place's offset (lexicon).
+        assert!(g.id_bound() < 1 << 26);
     }
 }

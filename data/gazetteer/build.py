@@ -20,10 +20,11 @@ Usage (no network at claimcheck's build or run time; only here):
   /tmp/gaz/bin/python build.py --world-countries /tmp/wc/node_modules/world-countries
 
 Output, all sorted so that claimcheck can binary-search them in place:
-  places.tsv  slug, kind, parent (line number in this file, or -),
+  places.tsv  slug, kind, parent (byte offset of its line in this file,
+              seven digits, or -------),
               population, actor (or -), name
   names.tsv   name (the tokenizer's lowercase words joined by spaces),
-              the places it names (line numbers in places.tsv, the default
+              the places it names (byte offsets in places.tsv, the default
               first), and `w` when it is a common English word, `a` when
               it is mostly said as an adjective (US forces)
   actors.tsv  actor slug, the places it is the people of, its names
@@ -570,12 +571,23 @@ def main():
 
     # Write.
     ordered = sorted(by_slug.values(), key=lambda p: p.slug.encode())
-    line = {id(p): i for i, p in enumerate(ordered)}
+    # A place is referred to by the byte offset of its line, so that
+    # claimcheck reads it without an index. Parents' offsets are written
+    # with a fixed width, so that offsets are known before they are written.
+    width = 7
+    lines, line, at = [], {}, 0
+    for p in ordered:
+        line[id(p)] = at
+        name = p.name.replace("\t", " ")
+        rest = f"\t{p.population}\t{p.actor or '-'}\t{name}\n"
+        text = f"{p.slug}\t{KINDS[p.kind]}\t" + "-" * width + rest
+        lines.append((p, text))
+        at += len(text.encode())
+    assert at < 10 ** width
     with open(os.path.join(args.out, "places.tsv"), "w", encoding="utf-8", newline="\n") as f:
-        for p in ordered:
-            parent = str(line[id(p.parent)]) if p.parent is not None else "-"
-            name = p.name.replace("\t", " ")
-            f.write(f"{p.slug}\t{KINDS[p.kind]}\t{parent}\t{p.population}\t{p.actor or '-'}\t{name}\n")
+        for p, text in lines:
+            parent = str(line[id(p.parent)]).zfill(width) if p.parent is not None else "-" * width
+            f.write(text.replace("-" * width, parent, 1))
     with open(os.path.join(args.out, "names.tsv"), "w", encoding="utf-8", newline="\n") as f:
         for k in sorted(names, key=lambda k: k.encode()):
             ps, flag = names[k]

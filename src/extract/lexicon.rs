@@ -270,10 +270,11 @@ pub struct Place {
     pub location: Option<usize>,
 }
 
-/// Location ids: below the gazetteer's size, a gazetteer place; above, a
+/// Location ids: below the gazetteer's id bound, a gazetteer place (the
+/// offset of its line); above, a
 /// location only the config names; a part ("eastern Libya") keeps its
 /// place's id in the low bits and the part's number above them.
-const PART_SHIFT: u32 = 24;
+const PART_SHIFT: u32 = 26;
 const BASE_MASK: usize = (1 << PART_SHIFT) - 1;
 
 /// The lookup tables for one configuration.
@@ -441,13 +442,13 @@ impl Lexicon {
         self.extra_locations
             .binary_search_by(|l| l.as_str().cmp(name))
             .ok()
-            .map(|i| self.gaz.len() + i)
+            .map(|i| self.gaz.id_bound() + i)
     }
 
     /// The gazetteer place of a location id (a part's place for a part).
     pub fn gazetteer_place(&self, location: usize) -> Option<PlaceId> {
         let base = location & BASE_MASK;
-        (base < self.gaz.len()).then_some(PlaceId(base as u32))
+        (base < self.gaz.id_bound()).then_some(PlaceId(base as u32))
     }
 
     /// The location's name, as keys show it: a gazetteer slug (`derna`) or
@@ -459,7 +460,7 @@ impl Lexicon {
             Some(p) => self.gaz.slug(p),
             None => self
                 .extra_locations
-                .get(base - self.gaz.len())
+                .get(base - self.gaz.id_bound())
                 .map_or("", String::as_str),
         }
     }
@@ -483,7 +484,7 @@ impl Lexicon {
             None => {
                 let base = location & BASE_MASK;
                 self.actor_of_extra
-                    .get(base.checked_sub(self.gaz.len())?)
+                    .get(base.checked_sub(self.gaz.id_bound())?)
                     .copied()
                     .flatten()
             }
