@@ -493,13 +493,17 @@ pub fn mentions(lex: &Lexicon, tokens: &[Token<'_>]) -> Vec<Mention> {
         // A town whose name is a common word ("Reading", "Split") only
         // after a preposition of place, in lowercase or opening the
         // sentence ("Four Killed In Police Shooting" is a headline), or in
-        // a list of such places.
+        // a list of such places, and not as the start of a longer name.
         if name.is_some_and(|n| gaz.weak(n)) {
             let preposition = before_token.is_some_and(|t| {
                 word_set!(LOCATIVE).has(t)
                     && (p == 1 || t.text.starts_with(|c: char| c.is_lowercase()))
             });
-            if !preposition && !listed {
+            // "in the Green Mountain region": part of a longer name.
+            let name_goes_on = tokens
+                .get(end)
+                .is_some_and(|t| t.kind == Kind::Word && t.text.starts_with(char::is_uppercase));
+            if (!preposition && !listed) || name_goes_on {
                 i += 1;
                 continue;
             }
