@@ -27,6 +27,7 @@ use std::sync::OnceLock;
 
 const PLACES: &str = include_str!("../data/gazetteer/places.tsv");
 const NAMES: &str = include_str!("../data/gazetteer/names.tsv");
+const NAMES_IDX: &[u8] = include_bytes!("../data/gazetteer/names.idx");
 const ACTORS: &str = include_str!("../data/gazetteer/actors.tsv");
 const PARTS: &str = include_str!("../data/gazetteer/parts.tsv");
 
@@ -145,10 +146,34 @@ impl Table {
     }
 }
 
+/// Where the lines of `names.tsv` start: `names.idx`.
+struct Index(&'static [u8]);
+
+impl Index {
+    fn len(&self) -> usize {
+        self.0.len() / 4
+    }
+
+    fn get(&self, i: usize) -> usize {
+        self.0
+            .get(4 * i..4 * i + 4)
+            .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+    }
+}
+
+/// Is the line starting at `start` below `key`? The bytes that end a line
+/// or its first field (`\n`, `\t`) are below every byte of a key, so the
+/// line need not be cut first.
+fn below(text: &[u8], start: usize, key: &[u8]) -> bool {
+    let end = (start + key.len()).min(text.len());
+    text.get(start..end).unwrap_or_default() < key
+}
+
 /// The tables, found once.
 pub struct Gazetteer {
     places: Table,
     names: Table,
+    index: Index,
     /// (actor, places, names) of each line of `actors.tsv`.
     actors: Vec<(&'static str, &'static str, &'static str)>,
     /// (word, part) of `parts.tsv`.
@@ -184,6 +209,7 @@ pub fn get() -> &'static Gazetteer {
         Gazetteer {
             places: Table { text: PLACES },
             names: Table { text: NAMES },
+            index: Index(NAMES_IDX),
             actors: lines(ACTORS).map(fields).collect(),
             parts: lines(PARTS)
                 .map(|l| {
@@ -195,9 +221,19 @@ pub fn get() -> &'static Gazetteer {
     })
 }
 
-/// A place's record: slug, kind, parent, population, actor, name.
+/// Field `n` of a line (fields separated by tabs).
 fn field(line: &'static str, n: usize) -> &'static str {
-    line.split('\t').nth(n).unwrap_or_default()
+    let bytes = line.as_bytes();
+    let mut start = 0;
+    let mut tabs = memchr::memchr_iter(b'\t', bytes);
+    for _ in 0..n {
+        match tabs.next() {
+            Some(t) => start = t + 1,
+            None => return "",
+        }
+    }
+    let end = tabs.next().unwrap_or(bytes.len());
+    &line[start..end]
 }
 
 impl Gazetteer {
@@ -328,8 +364,9 @@ impl Gazetteer {
         &self,
         mut word: impl FnMut(usize) -> Option<&'w str>,
     ) -> Option<(usize, NameId)> {
-        let names = &self.names;
-        let (mut lo, mut hi) = (0, names.text.len());
+        let text = self.names.text.as_bytes();
+        let index = &self.index;
+        let (mut lo, hi) = (0, index.len());
         let mut key: Vec<u8> = Vec::with_capacity(48);
         let mut best = None;
         for k in 0..MAX_WORDS {
@@ -341,25 +378,35 @@ impl Gazetteer {
                 key.push(b' ');
             }
             key.extend_from_slice(w.as_bytes());
-            let at = names.lower_bound(lo, hi, &key);
-            if at < hi {
-                let line = names.line(at).as_bytes();
-                if line.len() > key.len() && line.starts_with(&key) && line[key.len()] == b'\t' {
-                    best = Some((k + 1, NameId(at as u32)));
+            // The first line not below the key, among those that start
+            // with the words before it.
+            let (mut a, mut b) = (lo, hi);
+            while a < b {
+                let mid = a + (b - a) / 2;
+                if below(text, index.get(mid), &key) {
+                    a = mid + 1;
+                } else {
+                    b = mid;
                 }
             }
-            // The names of more words: those starting with the key and a
-            // space, which sort before the key and `!`.
-            key.push(b' ');
-            let from = names.lower_bound(at, hi, &key);
-            key.pop();
-            key.push(b'!');
-            let to = names.lower_bound(from, hi, &key);
-            key.pop();
-            if from >= to {
+            if a >= hi {
                 break;
             }
-            (lo, hi) = (from, to);
+            let starts_with = |i: usize, next: u8| {
+                let at = index.get(i);
+                text.get(at..at + key.len()) == Some(key.as_slice())
+                    && text.get(at + key.len()) == Some(&next)
+            };
+            let mut at = a;
+            if starts_with(at, b'\t') {
+                best = Some((k + 1, NameId(index.get(at) as u32)));
+                at += 1;
+            }
+            // A longer name follows right after, if there is one.
+            if at >= hi || !starts_with(at, b' ') {
+                break;
+            }
+            lo = at;
         }
         best
     }
@@ -635,6 +682,11 @@ mod tests {
                 assert_eq!(g.name_id(name), Some(id), "{name}");
             }
             prev = name.to_string();
+        }
+        let starts: Vec<usize> = g.names.starts().collect();
+        assert_eq!(starts.len(), g.index.len(), "names.idx is out of date");
+        for (i, &at) in starts.iter().enumerate() {
+            assert_eq!(g.index.get(i), at, "names.idx is out of date");
         }
         // Location ids keep a part above the place's offset (lexicon).
         assert!(g.id_bound() < 1 << 26);

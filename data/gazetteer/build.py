@@ -27,6 +27,7 @@ Output, all sorted so that claimcheck can binary-search them in place:
               the places it names (byte offsets in places.tsv, the default
               first), and `w` when it is a common English word, `a` when
               it is mostly said as an adjective (US forces)
+  names.idx   where each line of names.tsv starts (little-endian u32)
   actors.tsv  actor slug, the places it is the people of, its names
               (demonyms, peoples)
 """
@@ -38,6 +39,7 @@ import importlib.util
 import json
 import os
 import re
+import struct
 import sys
 import unicodedata
 from collections import defaultdict
@@ -588,11 +590,19 @@ def main():
         for p, text in lines:
             parent = str(line[id(p.parent)]).zfill(width) if p.parent is not None else "-" * width
             f.write(text.replace("-" * width, parent, 1))
+    starts, at = [], 0
     with open(os.path.join(args.out, "names.tsv"), "w", encoding="utf-8", newline="\n") as f:
         for k in sorted(names, key=lambda k: k.encode()):
             ps, flag = names[k]
             ids = ",".join(str(line[id(p)]) for p in ps)
-            f.write(f"{k}\t{ids}" + (f"\t{flag}" if flag else "") + "\n")
+            text = f"{k}\t{ids}" + (f"\t{flag}" if flag else "") + "\n"
+            f.write(text)
+            starts.append(at)
+            at += len(text.encode())
+    # Where each line of names.tsv starts, as little-endian u32: the binary
+    # search of a name probes lines without looking for their starts.
+    with open(os.path.join(args.out, "names.idx"), "wb") as f:
+        f.write(struct.pack(f"<{len(starts)}I", *starts))
     with open(os.path.join(args.out, "actors.tsv"), "w", encoding="utf-8", newline="\n") as f:
         for a in sorted(actors):
             where, forms = actors[a]
@@ -602,7 +612,8 @@ def main():
     kinds = defaultdict(int)
     for p in ordered:
         kinds[p.kind] += 1
-    sizes = {n: os.path.getsize(os.path.join(args.out, n)) for n in ("places.tsv", "names.tsv", "actors.tsv")}
+    sizes = {n: os.path.getsize(os.path.join(args.out, n))
+             for n in ("places.tsv", "names.tsv", "names.idx", "actors.tsv")}
     print(f"places {len(ordered)} ({dict(kinds)}), names {len(names)} "
           f"({sum(1 for _, w in names.values() if w == 'w')} common words), actors {len(actors)}; "
           f"bytes {sizes}", file=sys.stderr)
