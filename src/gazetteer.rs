@@ -161,6 +161,35 @@ impl Index {
     }
 }
 
+/// The lines of each two first bytes: `buckets[b]` is the first line whose
+/// first two bytes are `b` or more. Built on the first search (147,000
+/// reads of two bytes), it leaves a few lines to a binary search instead of
+/// all.
+fn buckets(text: &[u8], index: &Index) -> &'static [u32] {
+    static BUCKETS: OnceLock<Vec<u32>> = OnceLock::new();
+    BUCKETS.get_or_init(|| {
+        let mut out = vec![0u32; 65537];
+        let mut next = 0usize;
+        for i in 0..index.len() {
+            let code = two_bytes(text, index.get(i));
+            while next <= code {
+                out[next] = i as u32;
+                next += 1;
+            }
+        }
+        for slot in out.iter_mut().skip(next) {
+            *slot = index.len() as u32;
+        }
+        out
+    })
+}
+
+/// The first two bytes at `at`, as a number.
+fn two_bytes(text: &[u8], at: usize) -> usize {
+    let b = |k: usize| usize::from(text.get(at + k).copied().unwrap_or(0));
+    b(0) << 8 | b(1)
+}
+
 /// Is the line starting at `start` below `key`? The bytes that end a line
 /// or its first field (`\n`, `\t`) are below every byte of a key, so the
 /// line need not be cut first.
@@ -366,7 +395,7 @@ impl Gazetteer {
     ) -> Option<(usize, NameId)> {
         let text = self.names.text.as_bytes();
         let index = &self.index;
-        let (mut lo, hi) = (0, index.len());
+        let (mut lo, mut hi) = (0, index.len());
         let mut key: Vec<u8> = Vec::with_capacity(48);
         let mut best = None;
         for k in 0..MAX_WORDS {
@@ -378,6 +407,14 @@ impl Gazetteer {
                 key.push(b' ');
             }
             key.extend_from_slice(w.as_bytes());
+            // A name of two bytes or more is among the lines of its first
+            // two bytes.
+            if k == 0 && key.len() >= 2 {
+                let code = two_bytes(&key, 0);
+                let buckets = buckets(text, index);
+                lo = buckets[code] as usize;
+                hi = buckets[code + 1] as usize;
+            }
             // The first line not below the key, among those that start
             // with the words before it.
             let (mut a, mut b) = (lo, hi);
@@ -432,18 +469,32 @@ impl Gazetteer {
     /// The name is a common English word ("Reading", "Split"): a place only
     /// where the text says it is one ("in Reading").
     pub fn weak(&self, name: NameId) -> bool {
-        field(self.names.line(name.0 as usize), 2) == "w"
+        self.flag(name, b'w')
+    }
+
+    fn flag(&self, name: NameId, flag: u8) -> bool {
+        field(self.names.line(name.0 as usize), 2)
+            .as_bytes()
+            .contains(&flag)
     }
 
     /// The name is mostly said as an adjective ("US forces"): a place only
     /// after a preposition ("in the US").
     pub fn adjective(&self, name: NameId) -> bool {
-        field(self.names.line(name.0 as usize), 2) == "a"
+        self.flag(name, b'a')
     }
 
     /// The name has more than one place.
-    pub fn ambiguous(&self, name: NameId) -> bool {
+    pub fn several(&self, name: NameId) -> bool {
         field(self.names.line(name.0 as usize), 1).contains(',')
+    }
+
+    /// The name has more than one place, and one other than the default
+    /// may take it in an article about its country: a region, or a town of
+    /// 50,000 people or more, elsewhere than the default's country
+    /// (`SETTLE_POPULATION` of `build.py`).
+    pub fn ambiguous(&self, name: NameId) -> bool {
+        self.flag(name, b's')
     }
 
     /// Does `whole` contain `part` (strictly: a place does not contain

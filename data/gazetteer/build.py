@@ -25,8 +25,9 @@ Output, all sorted so that claimcheck can binary-search them in place:
               population, actor (or -), name
   names.tsv   name (the tokenizer's lowercase words joined by spaces),
               the places it names (byte offsets in places.tsv, the default
-              first), and `w` when it is a common English word, `a` when
-              it is mostly said as an adjective (US forces)
+              first), and flags: `w` a common English word, `a` mostly
+              said as an adjective (US forces), `s` another place may take
+              the name in an article about its country
   names.idx   where each line of names.tsv starts (little-endian u32)
   actors.tsv  actor slug, the places it is the people of, its names
               (demonyms, peoples)
@@ -57,6 +58,11 @@ CAPITAL_ACTOR_POPULATION = 250_000
 # before Tripoli, Lebanon); a smaller one ranks by its population (Victoria,
 # Seychelles, after the Australian state).
 CAPITAL_RANK_POPULATION = 100_000
+# A town of the article's main country takes a name of several places from
+# the default only with this many people (a Moscow of 25,000 in Idaho does
+# not take it from Russia's capital in an American article); names where
+# no place could are not settled at all (flag `s`).
+SETTLE_POPULATION = 50_000
 # Alternate spellings of a city are kept when this close to its name
 # (difflib ratio on the lowercase ASCII forms): Derna for Darnah, Marrakech
 # for Marrakesh, not the German or Catalan name.
@@ -529,7 +535,17 @@ def main():
         # words (West Bank) is not read as words.
         weak = " " not in k and k in words and not any(
             p.kind in ("country", "area", "sea") for p in ps)
-        names[k] = (ps, "a" if k in adjectives else "w" if weak else "")
+        # A name whose default another place may take in an article about
+        # that place's country (claimcheck's settle): a region, or a town of
+        # SETTLE_POPULATION people, in another country than the default's.
+        home = ps[0].country()
+        settles = any(
+            q.country() is not home
+            and (q.kind in ("region", "district")
+                 or (q.kind == "town" and q.population >= SETTLE_POPULATION))
+            for q in ps[1:])
+        flag = "a" if k in adjectives else "w" if weak else ""
+        names[k] = (ps, flag + ("s" if settles else ""))
 
     # Actors: demonyms and peoples.
     actors = defaultdict(lambda: (set(), []))
@@ -615,7 +631,7 @@ def main():
     sizes = {n: os.path.getsize(os.path.join(args.out, n))
              for n in ("places.tsv", "names.tsv", "names.idx", "actors.tsv")}
     print(f"places {len(ordered)} ({dict(kinds)}), names {len(names)} "
-          f"({sum(1 for _, w in names.values() if w == 'w')} common words), actors {len(actors)}; "
+          f"({sum(1 for _, w in names.values() if 'w' in w)} common words, {sum(1 for _, w in names.values() if 's' in w)} to settle), actors {len(actors)}; "
           f"bytes {sizes}", file=sys.stderr)
 
 

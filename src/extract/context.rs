@@ -452,7 +452,7 @@ pub fn mentions(lex: &Lexicon, tokens: &[Token<'_>]) -> Vec<Mention> {
         }
         let mut ambiguous = name.filter(|&n| gaz.ambiguous(n));
         // "Tripoli, Lebanon": the place of the name inside the one after it.
-        if let Some(n) = ambiguous {
+        if let Some(n) = name.filter(|&n| gaz.several(n)) {
             if tokens.get(end).is_some_and(|t| t.text == ",") {
                 if let Some((_, next, _)) = name_at(lex, tokens, end + 1) {
                     let inside = next.location.and_then(|w| {

@@ -573,16 +573,19 @@ impl Lexicon {
 /// Written with a capital: "Derna", "Türkiye", or after a lowercase article
 /// and a hyphen ("al-Qubbah").
 fn capitalized(text: &str) -> bool {
-    let mut chars = text.chars();
-    if chars.next().is_some_and(char::is_uppercase) {
-        return true;
-    }
-    match text.split_once('-') {
-        Some((head, rest)) => {
-            head.len() <= 3
-                && head.bytes().all(|b| b.is_ascii_lowercase())
-                && rest.chars().next().is_some_and(char::is_uppercase)
+    let bytes = text.as_bytes();
+    match bytes.first() {
+        Some(b) if b.is_ascii_uppercase() => true,
+        Some(b) if b.is_ascii_lowercase() => {
+            // "al-Qubbah": up to three lowercase letters and a hyphen.
+            let hyphen = bytes.iter().take(4).position(|&c| c == b'-');
+            hyphen.is_some_and(|h| {
+                h > 0
+                    && bytes[..h].iter().all(u8::is_ascii_lowercase)
+                    && text[h + 1..].starts_with(char::is_uppercase)
+            })
         }
+        Some(_) => text.starts_with(char::is_uppercase),
         None => false,
     }
 }
