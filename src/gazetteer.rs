@@ -190,12 +190,98 @@ fn two_bytes(text: &[u8], at: usize) -> usize {
     b(0) << 8 | b(1)
 }
 
+/// What the search of a first word found, remembered per thread in a
+/// small table: the word's hash picks a slot, which holds the word itself,
+/// so that a hit is always the same word.
+mod memo {
+    use super::NameId;
+    use std::cell::RefCell;
+
+    const SLOTS: usize = 4096;
+    const LONGEST: usize = 30;
+
+    #[derive(Clone, Copy)]
+    struct Slot {
+        len: u8,
+        word: [u8; LONGEST],
+        exact: u32,
+        more: u32,
+        end: u32,
+    }
+
+    const EMPTY: Slot = Slot {
+        len: 0,
+        word: [0; LONGEST],
+        exact: u32::MAX,
+        more: u32::MAX,
+        end: 0,
+    };
+
+    thread_local! {
+        static TABLE: RefCell<Vec<Slot>> = const { RefCell::new(Vec::new()) };
+    }
+
+    /// The search of `word` alone: the name that is the word, where longer
+    /// names start and the end of the lines of its first two bytes; found
+    /// by `search` the first time.
+    pub(super) fn first(
+        word: &[u8],
+        search: impl FnOnce() -> (Option<NameId>, Option<usize>, usize),
+    ) -> (Option<NameId>, Option<usize>, usize) {
+        if word.is_empty() || word.len() > LONGEST {
+            return search();
+        }
+        let mut h: u32 = 0x811c_9dc5;
+        for &b in word {
+            h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        }
+        let slot = (h as usize) & (SLOTS - 1);
+        let hit = TABLE.with(|t| {
+            let t = t.borrow();
+            t.get(slot)
+                .filter(|s| usize::from(s.len) == word.len() && &s.word[..word.len()] == word)
+                .copied()
+        });
+        if let Some(s) = hit {
+            let exact = (s.exact != u32::MAX).then_some(NameId(s.exact));
+            let more = (s.more != u32::MAX).then_some(s.more as usize);
+            return (exact, more, s.end as usize);
+        }
+        let found = search();
+        let (exact, more, end) = found;
+        let mut s = EMPTY;
+        s.len = word.len() as u8;
+        s.word[..word.len()].copy_from_slice(word);
+        s.exact = exact.map_or(u32::MAX, |n| n.0);
+        s.more = more.map_or(u32::MAX, |m| m as u32);
+        s.end = end as u32;
+        TABLE.with(|t| {
+            let mut t = t.borrow_mut();
+            if t.is_empty() {
+                t.resize(SLOTS, EMPTY);
+            }
+            t[slot] = s;
+        });
+        found
+    }
+}
+
 /// Is the line starting at `start` below `key`? The bytes that end a line
 /// or its first field (`\n`, `\t`) are below every byte of a key, so the
 /// line need not be cut first.
+#[inline]
 fn below(text: &[u8], start: usize, key: &[u8]) -> bool {
-    let end = (start + key.len()).min(text.len());
-    text.get(start..end).unwrap_or_default() < key
+    // Byte by byte: the first or second byte decides most probes, and a
+    // call to memcmp costs more than that.
+    let line = text.get(start..).unwrap_or_default();
+    for (i, &k) in key.iter().enumerate() {
+        match line.get(i) {
+            Some(&c) if c == k => continue,
+            Some(&c) => return c < k,
+            None => return true,
+        }
+    }
+    false
 }
 
 /// The tables, found once.
@@ -395,9 +481,9 @@ impl Gazetteer {
     ) -> Option<(usize, NameId)> {
         let text = self.names.text.as_bytes();
         let index = &self.index;
-        let (mut lo, mut hi) = (0, index.len());
         let mut key: Vec<u8> = Vec::with_capacity(48);
         let mut best = None;
+        let (mut lo, mut hi) = (0, index.len());
         for k in 0..MAX_WORDS {
             let Some(w) = word(k) else { break };
             if w.is_empty() || w.contains('\t') {
@@ -407,45 +493,66 @@ impl Gazetteer {
                 key.push(b' ');
             }
             key.extend_from_slice(w.as_bytes());
-            // A name of two bytes or more is among the lines of its first
-            // two bytes.
-            if k == 0 && key.len() >= 2 {
-                let code = two_bytes(&key, 0);
-                let buckets = buckets(text, index);
-                lo = buckets[code] as usize;
-                hi = buckets[code + 1] as usize;
-            }
-            // The first line not below the key, among those that start
-            // with the words before it.
-            let (mut a, mut b) = (lo, hi);
-            while a < b {
-                let mid = a + (b - a) / 2;
-                if below(text, index.get(mid), &key) {
-                    a = mid + 1;
-                } else {
-                    b = mid;
-                }
-            }
-            if a >= hi {
-                break;
-            }
-            let starts_with = |i: usize, next: u8| {
-                let at = index.get(i);
-                text.get(at..at + key.len()) == Some(key.as_slice())
-                    && text.get(at + key.len()) == Some(&next)
+            let (exact, more) = if k == 0 {
+                // The first word, the same few thousand words again and
+                // again in news: remembered.
+                let (exact, more, end) = memo::first(w.as_bytes(), || {
+                    let (lo, hi) = if key.len() >= 2 {
+                        let code = two_bytes(&key, 0);
+                        let buckets = buckets(text, index);
+                        (buckets[code] as usize, buckets[code + 1] as usize)
+                    } else {
+                        (0, index.len())
+                    };
+                    let (exact, more) = self.step(&key, lo, hi);
+                    (exact, more, hi)
+                });
+                hi = end;
+                (exact, more)
+            } else {
+                self.step(&key, lo, hi)
             };
-            let mut at = a;
-            if starts_with(at, b'\t') {
-                best = Some((k + 1, NameId(index.get(at) as u32)));
-                at += 1;
+            if let Some(name) = exact {
+                best = Some((k + 1, name));
             }
-            // A longer name follows right after, if there is one.
-            if at >= hi || !starts_with(at, b' ') {
-                break;
+            match more {
+                Some(next) => lo = next,
+                None => break,
             }
-            lo = at;
         }
         best
+    }
+
+    /// Among the name lines `lo..hi`, which all start with the words of
+    /// `key` but its last: the name that is `key`, and where the names
+    /// longer than it start, if any.
+    fn step(&self, key: &[u8], lo: usize, hi: usize) -> (Option<NameId>, Option<usize>) {
+        let text = self.names.text.as_bytes();
+        let index = &self.index;
+        let (mut a, mut b) = (lo, hi);
+        while a < b {
+            let mid = a + (b - a) / 2;
+            if below(text, index.get(mid), key) {
+                a = mid + 1;
+            } else {
+                b = mid;
+            }
+        }
+        let starts_with = |i: usize, next: u8| {
+            let at = index.get(i);
+            i < hi
+                && text.get(at + key.len()) == Some(&next)
+                && text.get(at..at + key.len()) == Some(key)
+        };
+        let mut at = a;
+        let mut exact = None;
+        if starts_with(at, b'\t') {
+            exact = Some(NameId(index.get(at) as u32));
+            at += 1;
+        }
+        // A longer name follows right after, if there is one.
+        let more = starts_with(at, b' ').then_some(at);
+        (exact, more)
     }
 
     /// The name of a given text (words separated by spaces, lowercase).

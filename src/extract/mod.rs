@@ -23,10 +23,6 @@ use number::Quantity;
 /// places of a figure that names neither.
 const TOPIC_SENTENCES: usize = 3;
 
-/// How many first sentences of the body, with the title, say which country
-/// an article is mainly about (for names of several places).
-const MAIN_COUNTRY_SENTENCES: usize = 3;
-
 /// A town of the main country takes an ambiguous name from a place
 /// elsewhere only if it has this many people (see [`context::settle`]).
 const SETTLE_MIN_POPULATION: u64 = 50_000;
@@ -39,6 +35,46 @@ struct Read<'a> {
     quantities: Vec<Quantity>,
     /// The gazetteer names, once found (for a sentence with quantities).
     mentions: Option<Vec<context::Mention>>,
+}
+
+/// The countries an article names, to settle names of several places:
+/// countries, and places of one meaning, in its title and in the sentences
+/// read so far (those with figures).
+#[derive(Default)]
+struct Votes {
+    counts: Vec<(crate::gazetteer::PlaceId, usize)>,
+    title_read: bool,
+}
+
+impl Votes {
+    fn count(&mut self, lex: &Lexicon, mentions: &[context::Mention]) {
+        for m in mentions {
+            let Some(location) = m.place.location else {
+                continue;
+            };
+            let country = lex.country(location);
+            // A country's name counts even if a town shares it (Lebanon,
+            // Pennsylvania); another name of several places does not.
+            let is_country = country.is_some() && country == lex.gazetteer_place(location);
+            if m.ambiguous.is_some() && !is_country {
+                continue;
+            }
+            if let Some(c) = country {
+                match self.counts.iter_mut().find(|(v, _)| *v == c) {
+                    Some((_, n)) => *n += 1,
+                    None => self.counts.push((c, 1)),
+                }
+            }
+        }
+    }
+
+    /// The country named most, if one is named more than any other.
+    fn leader(&self) -> Option<crate::gazetteer::PlaceId> {
+        let most = self.counts.iter().map(|(_, n)| *n).max()?;
+        let mut top = self.counts.iter().filter(|(_, n)| *n == most);
+        let first = top.next()?.0;
+        top.next().is_none().then_some(first)
+    }
 }
 
 /// Extracts claims with the lexicons of one configuration.
@@ -73,7 +109,9 @@ impl Extractor {
         // The topics of sentences read back for a figure without context.
         // By sentence number, made when first asked.
         let mut topic_cache: Vec<Option<Vec<context::Topic>>> = Vec::new();
-        let main_country = std::cell::OnceCell::new();
+        // Countries named so far (the title's counted when first needed),
+        // for names of several places.
+        let mut votes = Votes::default();
         for (n, &sentence) in sentences.iter().enumerate() {
             let slice = &text[sentence.start..sentence.end];
             if !might_have_number(slice, &lower[sentence.start..sentence.end]) {
@@ -101,11 +139,18 @@ impl Extractor {
             read.mentions =
                 (!read.quantities.is_empty()).then(|| context::mentions(&self.lex, &read.tokens));
             // A name of several places: the one in the article's main
-            // country, found once and only if needed.
+            // country so far.
             if let Some(mentions) = read.mentions.as_mut() {
+                votes.count(&self.lex, mentions);
                 if mentions.iter().any(|m| m.ambiguous.is_some()) {
-                    let main = *main_country.get_or_init(|| self.main_country(article, &sentences));
-                    if let Some(country) = main {
+                    if !votes.title_read {
+                        votes.title_read = true;
+                        if let Some(title) = &article.meta.title {
+                            let tokens = text::tokenize(title, 0, title.len());
+                            votes.count(&self.lex, &context::mentions(&self.lex, &tokens));
+                        }
+                    }
+                    if let Some(country) = votes.leader() {
                         context::settle(&self.lex, mentions, country, SETTLE_MIN_POPULATION);
                     }
                 }
@@ -200,48 +245,6 @@ impl Extractor {
             });
             topics.iter().rev().find(|t| t.measure == measure).cloned()
         })
-    }
-
-    /// The article's main country: the one most named by countries and by
-    /// places of one meaning in its title and first sentences; none on a
-    /// tie.
-    fn main_country(
-        &self,
-        article: &Article,
-        sentences: &[text::Sentence],
-    ) -> Option<crate::gazetteer::PlaceId> {
-        let mut votes: Vec<(crate::gazetteer::PlaceId, usize)> = Vec::new();
-        let mut count = |tokens: &[text::Token<'_>]| {
-            for m in context::mentions(&self.lex, tokens) {
-                let Some(location) = m.place.location else {
-                    continue;
-                };
-                let country = self.lex.country(location);
-                // A country's name counts even if a town shares it
-                // (Lebanon, Pennsylvania); another name of several places
-                // does not.
-                let is_country = country.is_some() && country == self.lex.gazetteer_place(location);
-                if m.ambiguous.is_some() && !is_country {
-                    continue;
-                }
-                if let Some(c) = country {
-                    match votes.iter_mut().find(|(v, _)| *v == c) {
-                        Some((_, n)) => *n += 1,
-                        None => votes.push((c, 1)),
-                    }
-                }
-            }
-        };
-        if let Some(title) = &article.meta.title {
-            count(&text::tokenize(title, 0, title.len()));
-        }
-        for s in sentences.iter().take(MAIN_COUNTRY_SENTENCES) {
-            count(&text::tokenize(&article.text, s.start, s.end));
-        }
-        let most = votes.iter().map(|(_, n)| *n).max()?;
-        let mut top = votes.iter().filter(|(_, n)| *n == most);
-        let first = top.next()?.0;
-        top.next().is_none().then_some(first)
     }
 
     /// Builds the claim for a kept quantity.
