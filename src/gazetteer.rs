@@ -146,42 +146,37 @@ impl Table {
     }
 }
 
-/// Where the lines of `names.tsv` start: `names.idx`.
+/// `names.idx`: for each first two bytes `b`, the first line whose first
+/// two bytes are `b` or more (65,537 numbers), then where each line of
+/// `names.tsv` starts; little-endian u32s, written by `build.py`.
 struct Index(&'static [u8]);
 
-impl Index {
-    fn len(&self) -> usize {
-        self.0.len() / 4
-    }
+/// The buckets before the line starts in `names.idx`.
+const BUCKETS: usize = 65_537;
 
-    fn get(&self, i: usize) -> usize {
+impl Index {
+    fn u32_at(&self, i: usize) -> usize {
         self.0
             .get(4 * i..4 * i + 4)
             .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
     }
-}
 
-/// The lines of each two first bytes: `buckets[b]` is the first line whose
-/// first two bytes are `b` or more. Built on the first search (147,000
-/// reads of two bytes), it leaves a few lines to a binary search instead of
-/// all.
-fn buckets(text: &[u8], index: &Index) -> &'static [u32] {
-    static BUCKETS: OnceLock<Vec<u32>> = OnceLock::new();
-    BUCKETS.get_or_init(|| {
-        let mut out = vec![0u32; 65537];
-        let mut next = 0usize;
-        for i in 0..index.len() {
-            let code = two_bytes(text, index.get(i));
-            while next <= code {
-                out[next] = i as u32;
-                next += 1;
-            }
-        }
-        for slot in out.iter_mut().skip(next) {
-            *slot = index.len() as u32;
-        }
-        out
-    })
+    /// How many lines.
+    fn len(&self) -> usize {
+        (self.0.len() / 4).saturating_sub(BUCKETS)
+    }
+
+    /// Where line `i` starts.
+    fn get(&self, i: usize) -> usize {
+        self.u32_at(BUCKETS + i)
+    }
+
+    /// The lines whose first two bytes are `code`.
+    fn bucket(&self, code: usize) -> (usize, usize) {
+        let len = self.len();
+        let lo = self.u32_at(code).min(len);
+        (lo, self.u32_at(code + 1).clamp(lo, len))
+    }
 }
 
 /// The first two bytes at `at`, as a number.
@@ -479,7 +474,6 @@ impl Gazetteer {
         &self,
         mut word: impl FnMut(usize) -> Option<&'w str>,
     ) -> Option<(usize, NameId)> {
-        let text = self.names.text.as_bytes();
         let index = &self.index;
         let mut key: Vec<u8> = Vec::with_capacity(48);
         let mut best = None;
@@ -498,9 +492,7 @@ impl Gazetteer {
                 // again in news: remembered.
                 let (exact, more, end) = memo::first(w.as_bytes(), || {
                     let (lo, hi) = if key.len() >= 2 {
-                        let code = two_bytes(&key, 0);
-                        let buckets = buckets(text, index);
-                        (buckets[code] as usize, buckets[code + 1] as usize)
+                        index.bucket(two_bytes(&key, 0))
                     } else {
                         (0, index.len())
                     };
@@ -845,6 +837,8 @@ mod tests {
         assert_eq!(starts.len(), g.index.len(), "names.idx is out of date");
         for (i, &at) in starts.iter().enumerate() {
             assert_eq!(g.index.get(i), at, "names.idx is out of date");
+            let (lo, hi) = g.index.bucket(two_bytes(g.names.text.as_bytes(), at));
+            assert!(lo <= i && i < hi, "names.idx's buckets are out of date");
         }
         // Location ids keep a part above the place's offset (lexicon).
         assert!(g.id_bound() < 1 << 26);

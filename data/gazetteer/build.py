@@ -28,7 +28,8 @@ Output, all sorted so that claimcheck can binary-search them in place:
               first), and flags: `w` a common English word, `a` mostly
               said as an adjective (US forces), `s` another place may take
               the name in an article about its country
-  names.idx   where each line of names.tsv starts (little-endian u32)
+  names.idx   65,537 buckets of the names by their first two bytes, then
+              where each line of names.tsv starts (little-endian u32s)
   actors.tsv  actor slug, the places it is the people of, its names
               (demonyms, peoples)
 """
@@ -615,9 +616,22 @@ def main():
             f.write(text)
             starts.append(at)
             at += len(text.encode())
-    # Where each line of names.tsv starts, as little-endian u32: the binary
-    # search of a name probes lines without looking for their starts.
+    # names.idx, little-endian u32s: 65,537 buckets, the first line whose
+    # first two bytes are b or more for each b (and the count of lines);
+    # then where each line of names.tsv starts. A search of a name probes
+    # only the lines of its first two bytes, without looking for where
+    # they start.
+    raw = open(os.path.join(args.out, "names.tsv"), "rb").read()
+    buckets, nxt = [0] * 65537, 0
+    for i, at in enumerate(starts):
+        code = raw[at] << 8 | (raw[at + 1] if at + 1 < len(raw) else 0)
+        while nxt <= code:
+            buckets[nxt] = i
+            nxt += 1
+    for b in range(nxt, 65537):
+        buckets[b] = len(starts)
     with open(os.path.join(args.out, "names.idx"), "wb") as f:
+        f.write(struct.pack(f"<{len(buckets)}I", *buckets))
         f.write(struct.pack(f"<{len(starts)}I", *starts))
     with open(os.path.join(args.out, "actors.tsv"), "w", encoding="utf-8", newline="\n") as f:
         for a in sorted(actors):
