@@ -434,6 +434,22 @@ def main():
             tries += [f"{base}_{kind_suffix}", f"{base}_{kind_suffix}_{p.cc.lower()}"]
         else:
             tries += [f"{base}_{p.cc.lower()}", f"{base}_{kind_suffix}_{p.cc.lower()}"]
+        # A region far larger than the town that took its name elsewhere
+        # takes the name back (the state of California, not California,
+        # Maryland, is `california`).
+        if (other is not None and p.kind in ("region", "district") and other.kind == "town"
+                and other.population * 10 < p.population and not within(other, p)):
+            del taken[base]
+            taken[base] = p
+            p.slug = base
+            tries = [f"{base}_{other.cc.lower()}", f"{base}_city_{other.cc.lower()}"]
+            k = 2
+            while all(t in taken for t in tries):
+                tries.append(f"{base}_{other.cc.lower()}_{k}")
+                k += 1
+            other.slug = next(t for t in tries if t not in taken)
+            taken[other.slug] = other
+            continue
         k = 2
         while all(t in taken for t in tries):
             tries.append(f"{base}_{p.cc.lower()}_{k}")
@@ -521,13 +537,14 @@ def main():
     names = {}
     for k, d in cands.items():
         ranked = sorted(d.values(), key=lambda pp: rank(pp[0], pp[1], k))
-        # A town before a region of its name in its own country (Baghdad,
-        # not the governorate), when the name is the town's own.
+        # A town before the region of its name that holds it (Baghdad, not
+        # the governorate; not California, Maryland, before the state),
+        # when the name is the town's own.
         for i, (p, primary) in enumerate(ranked):
             if p.kind in ("region", "district") and prefer.get(k) is not p:
                 for j in range(i + 1, len(ranked)):
                     q, q_primary = ranked[j]
-                    if q.kind == "town" and q_primary and q.country() is p.country():
+                    if q.kind == "town" and q_primary and within(q, p):
                         ranked.insert(i, ranked.pop(j))
                         break
         ps = [p for p, _ in ranked]
@@ -647,6 +664,16 @@ def main():
     print(f"places {len(ordered)} ({dict(kinds)}), names {len(names)} "
           f"({sum(1 for _, w in names.values() if 'w' in w)} common words, {sum(1 for _, w in names.values() if 's' in w)} to settle), actors {len(actors)}; "
           f"bytes {sizes}", file=sys.stderr)
+
+
+def within(place, region):
+    """Is the place inside the region?"""
+    p = place.parent
+    while p is not None:
+        if p is region:
+            return True
+        p = p.parent
+    return False
 
 
 def plurals(d):

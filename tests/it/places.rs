@@ -134,6 +134,9 @@ fn a_name_followed_by_its_country_is_the_place_in_it() {
         "{location}"
     );
     assert_ne!(location, "lebanon", "the town, not the list");
+    let (_, location, _) = one("The fire killed 85 people in Paradise, California.");
+    let location = location.unwrap();
+    assert!(gazetteer::contains("california", &location), "{location}");
     let (_, location, _) = one("Storms left 30 people hurt in Moscow, Idaho.");
     assert_eq!(
         location.as_deref().and_then(gazetteer::country_of),
