@@ -645,7 +645,7 @@ pub fn subject(claim: &Claim, role: Role) -> String {
         (_, None) => label,
         (Role::Target, Some(a)) => format!("{label} on {a}"),
         // "Deaths in Israel" rather than "Israel deaths in Israel".
-        (Role::Victim, Some(_)) if claim.location.as_deref() == claim.actor.as_deref() => label,
+        (Role::Victim, Some(_)) if locals(claim) => label,
         (_, Some(a)) => format!("{a} {label}"),
     };
     if let Some(loc) = &claim.location {
@@ -676,6 +676,20 @@ pub struct Conflict {
     /// Why they disagree: `same time`, `revised down`, `dip and return`,
     /// `lower than earlier`, `higher than later`.
     pub reason: String,
+}
+
+/// Are a claim's victims the people of its place ("Deaths in Gaza"
+/// rather than "Palestinians deaths in Gaza")?
+fn locals(claim: &Claim) -> bool {
+    let (Some(actor), Some(place)) = (claim.actor.as_deref(), claim.location.as_deref()) else {
+        return false;
+    };
+    actor == place
+        || place.split('+').all(|p| {
+            let country = crate::places::country_of(p);
+            country.is_some()
+                && (country == Some(actor) || country == crate::places::country_of_people(actor))
+        })
 }
 
 /// A group's headline in plain language; `outliers` is how many claims

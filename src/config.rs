@@ -52,6 +52,10 @@ pub struct Config {
     /// `defaults: false`).
     #[serde(skip)]
     pub extends_builtin: bool,
+    /// The world gazetteer's places and peoples are left out: the file
+    /// said `defaults: false`, and asks for its own lexicon only.
+    #[serde(skip)]
+    pub no_gazetteer: bool,
     /// The largest article read, in bytes (0: the default); set from the
     /// command line, not the file.
     #[serde(skip)]
@@ -368,7 +372,8 @@ impl Config {
         if let Some(facts) = &mut layer.facts {
             fact_lines(text, facts);
         }
-        let extends = base.is_some() && layer.defaults != Some(false);
+        let own_only = layer.defaults == Some(false);
+        let extends = base.is_some() && !own_only;
         let base = match base {
             Some(make) if extends => make(),
             _ => Config::default(),
@@ -378,6 +383,7 @@ impl Config {
             .validate()
             .map_err(|(key, message)| err(find_key(text, &key), message))?;
         config.extends_builtin = extends;
+        config.no_gazetteer = own_only;
         Ok(config)
     }
 

@@ -355,9 +355,19 @@ fn link_block(
     let mut leftover: Vec<usize> = Vec::new();
     for &i in &context {
         let c = &claims[i];
-        let fits: Vec<usize> = (0..phase_one)
+        let mut fits: Vec<usize> = (0..phase_one)
             .filter(|&g| fits(&summaries[g], c, window))
             .collect();
+        // The group of the very place the article names, if there is
+        // one, before groups of a place within it or around it.
+        let exact: Vec<usize> = fits
+            .iter()
+            .copied()
+            .filter(|&g| summaries[g].place.is_some() && summaries[g].place == c.place)
+            .collect();
+        if exact.len() == 1 {
+            fits = exact;
+        }
         match fits.as_slice() {
             [g] => formed[*g].members.push(i),
             [] => leftover.push(i),

@@ -24,6 +24,7 @@ pub mod compare;
 pub mod config;
 pub mod corpus;
 pub mod extract;
+pub mod gazetteer;
 pub mod group;
 pub mod output;
 pub mod places;

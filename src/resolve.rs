@@ -31,11 +31,16 @@ const LEAD_SENTENCES: usize = 3;
 
 /// Reads the article's defaults: the places of its title and its lead.
 pub fn defaults(lex: &Lexicon, article: &Article) -> Defaults {
-    let title_place = article
-        .meta
-        .title
-        .as_deref()
-        .and_then(|t| places(lex, t).into_iter().next());
+    // Of the title's places, the most specific: "Hawaii's Maui island"
+    // is about Maui.
+    let title_place = article.meta.title.as_deref().and_then(|t| {
+        let named = places(lex, t);
+        named
+            .iter()
+            .find(|p| named.iter().any(|q| crate::places::contains(q, p)))
+            .or(named.first())
+            .cloned()
+    });
     let body = &article.text[article.body_start..];
     let lead_end = body
         .trim_start()
@@ -70,9 +75,9 @@ fn places(lex: &Lexicon, s: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for m in mentions {
         if let Some(l) = m.place.location {
-            let name = &lex.locations[l];
-            if !out.contains(name) {
-                out.push(name.clone());
+            let name = lex.location_name(l).to_string();
+            if !out.contains(&name) {
+                out.push(name);
             }
         }
     }

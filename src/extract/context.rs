@@ -14,6 +14,7 @@ use super::number::{Quantity, Unit};
 use super::text::{Kind, Token};
 use crate::claim::Qualifier;
 use crate::config::Role;
+use crate::gazetteer::{Kind as PlaceKind, NameId, PlaceId};
 
 /// A name from the gazetteer found in the sentence.
 #[derive(Debug, Clone, Copy)]
@@ -42,6 +43,9 @@ pub struct Mention {
     /// Inside an aside set off by commas (", which carries out operations
     /// in the Middle East,"): not where the main clause's figure is.
     pub aside: bool,
+    /// A gazetteer name of several places whose default was taken: the
+    /// article's main country may choose another (see [`settle`]).
+    pub ambiguous: Option<NameId>,
 }
 
 /// What was decided for one quantity.
@@ -409,12 +413,41 @@ fn place_adjective(t: &Token<'_>) -> bool {
         .any(|s| w.ends_with(s))
 }
 
+/// A name at token `i`: the config's aliases and the gazetteer's place
+/// names, the longer first; of two as long, the config's, with what it does
+/// not say taken from the gazetteer. The end, the place, and the gazetteer
+/// name if one was found.
+fn name_at(
+    lex: &Lexicon,
+    tokens: &[Token<'_>],
+    i: usize,
+) -> Option<(usize, Place, Option<NameId>)> {
+    let config = lex.places.at(tokens, i);
+    let gaz = lex.gazetteer_at(tokens, i);
+    match (config, gaz) {
+        (Some((ce, _)), Some((ge, name))) if ge > ce => {
+            Some((ge, lex.gazetteer_place_of(name, 0)?, Some(name)))
+        }
+        (Some((ce, &cp)), Some((ge, name))) if ge == ce => {
+            let gp = lex.gazetteer_place_of(name, 0).unwrap_or_default();
+            let place = Place {
+                actor: cp.actor.or(gp.actor),
+                location: cp.location.or(gp.location),
+            };
+            Some((ce, place, cp.location.is_none().then_some(name)))
+        }
+        (Some((ce, &cp)), _) => Some((ce, cp, None)),
+        (None, Some((ge, name))) => Some((ge, lex.gazetteer_place_of(name, 0)?, Some(name))),
+        (None, None) => None,
+    }
+}
+
 /// Finds the gazetteer names in a sentence.
 pub fn mentions(lex: &Lexicon, tokens: &[Token<'_>]) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let Some((end, place)) = lex.places.at(tokens, i) else {
+        let Some((end, mut place, name)) = name_at(lex, tokens, i) else {
             i += 1;
             continue;
         };
@@ -425,25 +458,87 @@ pub fn mentions(lex: &Lexicon, tokens: &[Token<'_>]) -> Vec<Mention> {
         }
         let before_token = p.checked_sub(1).map(|k| &tokens[k]);
         let before = before_token.map(|t| t.norm.as_ref());
+        let gaz = lex.gazetteer();
+        // "eastern Libya": a part of the place.
+        if let (Some(loc), Some(k)) = (place.location, i.checked_sub(1)) {
+            if lex.gazetteer_place(loc).is_some() {
+                if let Some(part) = lex.part_word(&tokens[k]) {
+                    place.location = Some(lex.part_of(loc, part));
+                }
+            }
+        }
+        let mut ambiguous = name.filter(|&n| gaz.ambiguous(n));
+        // "Tripoli, Lebanon": the place of the name inside the one after it.
+        if let Some(n) = name.filter(|&n| gaz.several(n)) {
+            if tokens.get(end).is_some_and(|t| t.text == ",") {
+                if let Some((_, next, _)) = name_at(lex, tokens, end + 1) {
+                    let inside = next.location.and_then(|w| {
+                        gaz.candidates(n)
+                            .map(|c| lex.place_of(c))
+                            .find(|c| c.location.is_some_and(|l| lex.contains(w, l)))
+                    });
+                    if let Some(c) = inside {
+                        place = Place {
+                            location: c.location.map(|l| match place.location {
+                                Some(cur) => lex.rebase(cur, PlaceId(l as u32)),
+                                None => l,
+                            }),
+                            ..c
+                        };
+                        ambiguous = None;
+                    }
+                }
+            }
+        }
         // "Israel, where more than 1,400 people were killed": the place of
         // the relative clause.
         let antecedent = tokens.get(end).is_some_and(|t| t.text == ",")
             && tokens.get(end + 1).is_some_and(|t| t.norm == "where");
         let mut locative = before_token.is_some_and(|t| word_set!(LOCATIVE).has(t)) || antecedent;
         let possessive = tokens[end - 1].possessive;
-        // "in Iraq and Syria", "in Iraq, Syria and Jordan".
-        if matches!(before, Some("and" | "or" | ",")) && !possessive {
+        // "in Iraq and Syria", "in Iraq, Syria and Jordan", "in Mali & Niger".
+        let mut listed = false;
+        if matches!(before, Some("and" | "or" | "," | "&" | "/")) && !possessive {
             if let Some(prev) = out.last() {
                 let gap = p - 1;
                 let joined =
                     prev.end == gap || (prev.end + 1 == gap && tokens[prev.end].text == ",");
-                locative |= joined && prev.locative;
+                listed = joined && prev.locative;
+                locative |= listed;
+            }
+        }
+        // A town whose name is a common word ("Reading", "Split") only
+        // after a preposition of place, in lowercase or opening the
+        // sentence ("Four Killed In Police Shooting" is a headline), or in
+        // a list of such places, and not as the start of a longer name.
+        if name.is_some_and(|n| gaz.weak(n)) {
+            let preposition = before_token.is_some_and(|t| {
+                word_set!(LOCATIVE).has(t)
+                    && (p == 1 || t.text.starts_with(|c: char| c.is_lowercase()))
+            });
+            // "in the Green Mountain region": part of a longer name.
+            let name_goes_on = tokens
+                .get(end)
+                .is_some_and(|t| t.kind == Kind::Word && t.text.starts_with(char::is_uppercase));
+            if (!preposition && !listed) || name_goes_on {
+                i += 1;
+                continue;
+            }
+        }
+        // "US forces" and "attacks on US troops" name the country; "in the
+        // US" names the place too: after a preposition, ending a phrase.
+        if name.is_some_and(|n| gaz.adjective(n)) {
+            let ends_phrase = tokens
+                .get(end)
+                .is_none_or(|t| t.kind != Kind::Word || word_set!(NP_STOP).has(t));
+            if !(locative && ends_phrase) || possessive {
+                place.location = None;
             }
         }
         out.push(Mention {
             start: i,
             end,
-            place: *place,
+            place,
             locative,
             of: before == Some("of"),
             to: before == Some("to"),
@@ -451,10 +546,45 @@ pub fn mentions(lex: &Lexicon, tokens: &[Token<'_>]) -> Vec<Mention> {
             object: before_token.is_some_and(|t| word_set!(OBJECT_MARKERS).has(t)),
             possessive,
             aside: in_aside(tokens, i),
+            ambiguous,
         });
         i = end;
     }
     out
+}
+
+/// Settles ambiguous names by the article's main country: "Tripoli" in an
+/// article about Lebanon is Lebanon's. The other place is taken when it is
+/// in that country and is a region, or a town of at least
+/// `min_population` people (a Moscow of 25,000 in Idaho does not take the
+/// name from Russia's capital in an American article).
+pub fn settle(lex: &Lexicon, mentions: &mut [Mention], country: PlaceId, min_population: u64) {
+    let gaz = lex.gazetteer();
+    for m in mentions.iter_mut() {
+        let Some(name) = m.ambiguous else { continue };
+        let Some(current) = m.place.location else {
+            continue;
+        };
+        if lex.country(current) == Some(country) {
+            continue;
+        }
+        let better = gaz.candidates(name).find(|&c| {
+            gaz.country(c) == Some(country)
+                && match gaz.kind(c) {
+                    PlaceKind::Region | PlaceKind::District => true,
+                    PlaceKind::Town => gaz.population(c) >= min_population,
+                    _ => false,
+                }
+        });
+        if let Some(c) = better {
+            let place = lex.place_of(c);
+            m.place = Place {
+                // Keep a part ("northern Georgia").
+                location: Some(lex.rebase(current, c)),
+                ..place
+            };
+        }
+    }
 }
 
 /// Is token `i` inside ", which ... ," or ", who ... ,"?
@@ -751,6 +881,18 @@ fn plain_list(tokens: &[Token<'_>], mentions: &[Mention], from: usize, to: usize
                     | "further"
             )
     })
+}
+
+/// "N of the dead", "N of their soldiers": the figure counts a part of
+/// what follows "of".
+fn partitive(tokens: &[Token<'_>], q: &Quantity) -> bool {
+    tokens.get(q.last + 1).is_some_and(|t| t.norm == "of")
+        && tokens.get(q.last + 2).is_some_and(|t| {
+            matches!(
+                t.norm.as_ref(),
+                "the" | "those" | "these" | "its" | "their" | "our" | "his" | "her"
+            )
+        })
 }
 
 /// "Of those, 40 were in the north", "Of them, 12 ...": a figure whose
@@ -1190,7 +1332,7 @@ pub fn resolve_with(
         if shared_qualifier.is_none() && !q.explicit_qualifier {
             shared_qualifier = listed_qualifier(tokens, quantities, &out, &parts, n);
         }
-        let (locations, destination) = location(tokens, mentions, q, &np);
+        let (locations, destination) = location(lex, tokens, mentions, q, &np);
         let role = lex.roles[measure];
         // "killed three US service members and wounded more than 30": a
         // figure without words of its own belongs to the list's actor.
@@ -1217,7 +1359,9 @@ pub fn resolve_with(
             locations,
             shared_qualifier,
             counted_noun: head_measure.is_some(),
-            subset: (part || of_whom).then(|| match np.head {
+            // "Twenty-seven of the dead", "74 of the 97 victims": a
+            // partitive counts a part of what it names.
+            subset: (part || of_whom || partitive(tokens, q)).then(|| match np.head {
                 Some((start, end, _)) => tokens[start..end]
                     .iter()
                     .map(|t| t.norm.as_ref())
@@ -1311,10 +1455,11 @@ fn actor(
     np: &NounPhrase,
     role: Role,
 ) -> Option<usize> {
-    // Inside the noun phrase: "four US personnel", "30 Palestinians".
+    // Inside the noun phrase: "four US personnel", "30 Palestinians", "six
+    // Canadian engineers" (a counted noun the lexicon does not know).
     let inside = mentions
         .iter()
-        .filter(|m| m.start > q.last && m.end <= np.end.max(q.last + 1))
+        .filter(|m| m.start > q.last && m.end <= np.end.max(np.words_end).max(q.last + 1))
         .find_map(|m| m.place.actor);
     if inside.is_some() {
         return inside;
@@ -1452,6 +1597,7 @@ fn actor(
 /// sentence (or the sentence's first word, "Yemen's ..."), else a locative
 /// place after it further on.
 fn location(
+    lex: &Lexicon,
     tokens: &[Token<'_>],
     mentions: &[Mention],
     q: &Quantity,
@@ -1503,8 +1649,12 @@ fn location(
         })
     };
     let pick = located()
-        // Inside the noun phrase: "1.9 million of the Strip's residents".
-        .find(|(_, m)| m.start > q.last && m.end <= np.end)
+        // Inside the noun phrase: "1.9 million of the Strip's residents";
+        // a people's name there ("six Canadian engineers") says whose,
+        // not where.
+        .find(|(_, m)| {
+            m.start > q.last && m.end <= np.end && (m.possessive || m.place.actor.is_none())
+        })
         .or_else(|| {
             located()
                 .find(|(_, m)| m.start >= after && (m.locative || m.to) && m.start < clause_end())
@@ -1542,9 +1692,23 @@ fn location(
                 .unwrap_or(tokens.len());
             located().find(|(_, m)| m.start > q.last && m.start < contrast && m.locative)
         });
-    let Some((idx, picked)) = pick else {
+    let Some((mut idx, mut picked)) = pick else {
         return (Vec::new(), false);
     };
+    // "on Hawaii's Maui island": the place the possessive qualifies.
+    while picked.possessive {
+        let next = mentions.get(idx + 1).filter(|n| {
+            n.start == picked.end
+                && matches!((picked.place.location, n.place.location), (Some(w), Some(p)) if lex.contains(w, p))
+        });
+        match next {
+            Some(n) => {
+                idx += 1;
+                picked = n;
+            }
+            None => break,
+        }
+    }
     // Widen to the list the place stands in: "in Iraq and Syria".
     let joined = |a: &Mention, b: &Mention| {
         let gap = &tokens[a.end..b.start];
@@ -1553,7 +1717,14 @@ fn location(
                 .map(|t| t.norm.as_ref())
                 .collect::<Vec<_>>()
                 .as_slice(),
-            ["and"] | ["or"] | [","] | [",", "and"] | ["and", "in"] | [",", "and", "in"]
+            ["and"]
+                | ["or"]
+                | [","]
+                | ["&"]
+                | ["/"]
+                | [",", "and"]
+                | ["and", "in"]
+                | [",", "and", "in"]
         )
     };
     let (mut lo, mut hi) = (idx, idx);
@@ -1578,6 +1749,11 @@ fn location(
         .collect();
     locs.sort_unstable();
     locs.dedup();
+    // "in Lahaina, Hawaii": the most specific place, not a list.
+    if locs.len() > 1 {
+        let all = locs.clone();
+        locs.retain(|&w| !all.iter().any(|&p| lex.contains(w, p)));
+    }
     (locs, picked.destination)
 }
 
@@ -1648,7 +1824,7 @@ pub fn topics_with(
             words_end: end,
         };
         let actor = actor(tokens, mentions, &q, &np, lex.roles[m]);
-        let (locations, _) = location(tokens, mentions, &q, &np);
+        let (locations, _) = location(lex, tokens, mentions, &q, &np);
         if actor.is_some() || !locations.is_empty() {
             out.push(Topic {
                 measure: m,

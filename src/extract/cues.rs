@@ -88,7 +88,8 @@ pub fn cues(tokens: &[Token<'_>], q: &Quantity, published_year: Option<i32>) -> 
         || tokens[q.last + 1..tokens.len().min(q.last + 8)]
             .iter()
             .any(|t| t.norm == "when");
-    let tally_cue = window.iter().any(|t| data_words!("tally_cues").has(t))
+    let tally_cue = subject.iter().any(|t| data_words!("tally_cues").has(t))
+        || window.iter().any(|t| data_words!("tally_cues").has(t))
         || has_phrase(window, &["so", "far"])
         || has_phrase(window, &["to", "date"])
         || has_phrase(window, &["in", "all"]);
@@ -104,8 +105,12 @@ pub fn cues(tokens: &[Token<'_>], q: &Quantity, published_year: Option<i32>) -> 
                 "week" | "weeks" | "day" | "days" | "month" | "months" | "year" | "hours" | "few"
             )
     });
+    // The figure's own tokens are no year of another event.
     let year = published_year.and_then(|now| {
         window.iter().enumerate().find_map(|(i, t)| {
+            if t.start >= tokens[q.first].start && t.start <= tokens[q.last].start {
+                return None;
+            }
             let y = is_year(t).then(|| t.text.parse::<i32>().ok()).flatten()?;
             let since = i > 0 && window[i - 1].norm == "since";
             (y < now && !since).then_some(y)

@@ -1,16 +1,21 @@
-//! Lexicon lookup tables built once from `claims.yaml`.
+//! Lexicon lookup tables built once from `claims.yaml` and the gazetteer.
 //!
-//! Takes the measure lexicons and the actor and location gazetteers of a
-//! [`Config`] and builds phrase tables that match on a sentence's tokens:
-//! longest phrase first, by first word (or by last word, for words that come
-//! before a number). Aliases written in capitals (`US`, `IDF`) match only in
-//! capitals. Nothing here decides what a claim counts; see `context`.
+//! Takes the measure lexicons and the actors and locations of a [`Config`],
+//! and the built-in [`gazetteer`](crate::gazetteer), and builds phrase
+//! tables that match on a sentence's tokens: longest phrase first, by first
+//! word (or by last word, for words that come before a number). Aliases
+//! written in capitals (`US`, `IDF`) match only in capitals. The gazetteer's
+//! place names match only when capitalized in the text, and are searched in
+//! its own tables, not copied here; its demonyms and peoples join the
+//! config's aliases. A config entry extends or overrides the gazetteer's of
+//! the same name. Nothing here decides what a claim counts; see `context`.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::text::Token;
+use super::text::{Kind, Token};
 use crate::config::Config;
+use crate::gazetteer::{self, Gazetteer, NameId, PlaceId};
 
 /// One word of a phrase: its lowercase form, and the exact form when the
 /// word must match in capitals.
@@ -293,9 +298,16 @@ impl<T: Clone> PhraseSet<T> {
 pub struct Place {
     /// Index into [`Lexicon::actors`].
     pub actor: Option<usize>,
-    /// Index into [`Lexicon::locations`].
+    /// A location id: see [`Lexicon::location_name`].
     pub location: Option<usize>,
 }
+
+/// Location ids: below the gazetteer's id bound, a gazetteer place (the
+/// offset of its line); above, a
+/// location only the config names; a part ("eastern Libya") keeps its
+/// place's id in the low bits and the part's number above them.
+const PART_SHIFT: u32 = 26;
+const BASE_MASK: usize = (1 << PART_SHIFT) - 1;
 
 /// The lookup tables for one configuration.
 #[derive(Debug, Clone)]
@@ -323,14 +335,22 @@ pub struct Lexicon {
     pub after: PhraseSet<usize>,
     /// Verbs that make "N times" a count of a measure.
     pub times: PhraseSet<usize>,
-    /// Actor names.
+    /// Actor names, sorted: the config's and the gazetteer's (countries,
+    /// peoples).
     pub actors: Vec<String>,
-    /// Location names.
-    pub locations: Vec<String>,
-    /// Actor and location aliases.
+    /// The locations only the config names (not in the gazetteer), sorted.
+    extra_locations: Vec<String>,
+    /// Per extra location, the actor of the same name.
+    actor_of_extra: Vec<Option<usize>>,
+    /// The config's actor and location aliases, and the gazetteer's
+    /// demonyms and peoples.
     pub places: PhraseSet<Place>,
-    /// Per location, the actor of the same canonical name.
-    actor_of_location: Vec<Option<usize>>,
+    /// The built-in gazetteer, searched for place names.
+    gaz: &'static Gazetteer,
+    /// The gazetteer's names are not looked up (`defaults: false`).
+    no_gazetteer: bool,
+    /// Part prefixes (`northern`) in the order of their numbers.
+    part_names: Vec<&'static str>,
 }
 
 impl Lexicon {
@@ -358,17 +378,40 @@ impl Lexicon {
             before: PhraseSet::default(),
             after: PhraseSet::default(),
             times: PhraseSet::default(),
-            actors: config.actors.keys().cloned().collect(),
-            locations: config.locations.keys().cloned().collect(),
+            actors: Vec::new(),
+            extra_locations: Vec::new(),
+            actor_of_extra: Vec::new(),
             places: PhraseSet::default(),
             measures: Vec::new(),
-            actor_of_location: Vec::new(),
+            gaz: gazetteer::get(),
+            no_gazetteer: false,
+            part_names: Vec::new(),
         };
-        lex.actor_of_location = lex
+        let gaz = lex.gaz;
+        lex.no_gazetteer = config.no_gazetteer;
+        let mut actors: Vec<String> = config.actors.keys().cloned().collect();
+        if !lex.no_gazetteer {
+            actors.extend(gaz.actors().iter().map(|(a, _, _)| a.to_string()));
+        }
+        actors.sort();
+        actors.dedup();
+        lex.actors = actors;
+        lex.extra_locations = config
             .locations
-            .iter()
-            .map(|name| lex.actors.iter().position(|a| a == name))
+            .keys()
+            .filter(|name| gaz.place(name).is_none())
+            .cloned()
             .collect();
+        lex.actor_of_extra = lex
+            .extra_locations
+            .iter()
+            .map(|name| lex.actor_index(name))
+            .collect();
+        for (_, part) in gaz.parts() {
+            if !lex.part_names.contains(part) {
+                lex.part_names.push(part);
+            }
+        }
         for (name, spec) in &config.measures {
             let m = index(name).unwrap_or(lex.other);
             for w in &spec.nouns {
@@ -384,24 +427,38 @@ impl Lexicon {
                 lex.times.insert(w, m);
             }
         }
-        // An alias may name both an actor and a location ("Israel").
+        // An alias may name both an actor and a location ("Israel"). The
+        // gazetteer's demonyms and peoples first, so that the config's
+        // aliases of the same words override them.
         let mut places: HashMap<String, (String, Place)> = HashMap::new();
-        for (a, aliases) in config.actors.values().enumerate() {
-            for alias in aliases {
+        for (actor, _, names) in gaz.actors() {
+            let a = lex.actor_index(actor);
+            for alias in names.split('|').filter(|n| !n.trim().is_empty()) {
                 places
-                    .entry(alias.clone())
-                    .or_insert_with(|| (alias.clone(), Place::default()))
+                    .entry(alias.to_string())
+                    .or_insert_with(|| (alias.to_string(), Place::default()))
                     .1
-                    .actor = Some(a);
+                    .actor = a;
             }
         }
-        for (l, aliases) in config.locations.values().enumerate() {
+        for (name, aliases) in &config.actors {
+            let a = lex.actor_index(name);
             for alias in aliases {
                 places
                     .entry(alias.clone())
                     .or_insert_with(|| (alias.clone(), Place::default()))
                     .1
-                    .location = Some(l);
+                    .actor = a;
+            }
+        }
+        for (name, aliases) in &config.locations {
+            let l = lex.location_index(name);
+            for alias in aliases {
+                places
+                    .entry(alias.clone())
+                    .or_insert_with(|| (alias.clone(), Place::default()))
+                    .1
+                    .location = l;
             }
         }
         let mut sorted: Vec<(String, Place)> = places.into_values().collect();
@@ -413,9 +470,177 @@ impl Lexicon {
         lex
     }
 
-    /// The actor with the same canonical name as a location, if any.
+    /// The index of an actor name.
+    fn actor_index(&self, name: &str) -> Option<usize> {
+        self.actors.binary_search_by(|a| a.as_str().cmp(name)).ok()
+    }
+
+    /// The id of a location the config names: the gazetteer's place of
+    /// that slug, else the config's own.
+    fn location_index(&self, name: &str) -> Option<usize> {
+        if let Some(p) = self.gaz.place(name) {
+            return Some(p.0 as usize);
+        }
+        self.extra_locations
+            .binary_search_by(|l| l.as_str().cmp(name))
+            .ok()
+            .map(|i| self.gaz.id_bound() + i)
+    }
+
+    /// The gazetteer place of a location id (a part's place for a part).
+    pub fn gazetteer_place(&self, location: usize) -> Option<PlaceId> {
+        let base = location & BASE_MASK;
+        (base < self.gaz.id_bound()).then_some(PlaceId(base as u32))
+    }
+
+    /// The location's name, as keys show it: a gazetteer slug (`derna`) or
+    /// a config location's name. A part ("eastern Libya") is named by its
+    /// place (`libya`): see [`Lexicon::location_part`].
+    pub fn location_name(&self, location: usize) -> &str {
+        let base = location & BASE_MASK;
+        match self.gazetteer_place(location) {
+            Some(p) => self.gaz.slug(p),
+            None => self
+                .extra_locations
+                .get(base - self.gaz.id_bound())
+                .map_or("", String::as_str),
+        }
+    }
+
+    /// The part of its place a location is, if any (`eastern` for "eastern
+    /// Libya"). Keys name the place; the part's own slug
+    /// (`eastern_libya`, which [`crate::gazetteer`] knows as a place inside
+    /// `libya`) is `{part}_{place}`.
+    pub fn location_part(&self, location: usize) -> Option<&'static str> {
+        let part = (location >> PART_SHIFT).checked_sub(1)?;
+        self.part_names.get(part).copied()
+    }
+
+    /// The actor of the people of a location, for counts of victims ("1,400
+    /// killed in Israel", "killed in Derna" -> libya): the people of the
+    /// place's country (or of a people of the place, Kashmiris); for a
+    /// location only the config names, the actor of the same name.
     pub fn actor_named_like(&self, location: usize) -> Option<usize> {
-        self.actor_of_location.get(location).copied().flatten()
+        match self.gazetteer_place(location) {
+            Some(p) => self.gaz.people_of(p).and_then(|a| self.actor_index(a)),
+            None => {
+                let base = location & BASE_MASK;
+                self.actor_of_extra
+                    .get(base.checked_sub(self.gaz.id_bound())?)
+                    .copied()
+                    .flatten()
+            }
+        }
+    }
+
+    /// Does location `whole` contain location `part` (through the
+    /// gazetteer; a part of a place is inside it)?
+    pub fn contains(&self, whole: usize, part: usize) -> bool {
+        if whole == part {
+            return false;
+        }
+        let (Some(w), Some(p)) = (self.gazetteer_place(whole), self.gazetteer_place(part)) else {
+            return false;
+        };
+        let whole_part = whole >> PART_SHIFT != 0;
+        if whole_part {
+            return false;
+        }
+        w == p || self.gaz.contains(w, p)
+    }
+
+    /// The country of a location, if the gazetteer knows it.
+    pub fn country(&self, location: usize) -> Option<PlaceId> {
+        self.gazetteer_place(location)
+            .and_then(|p| self.gaz.country(p))
+    }
+
+    /// A gazetteer place name starting at token `i`, written with a
+    /// capital: where it ends and which name.
+    pub fn gazetteer_at(&self, tokens: &[Token<'_>], i: usize) -> Option<(usize, NameId)> {
+        let t = tokens.get(i)?;
+        if self.no_gazetteer || t.kind != Kind::Word || !capitalized(t.text) {
+            return None;
+        }
+        let (n, name) = self.gaz.longest(|k| {
+            let t = tokens.get(i + k)?;
+            // A name does not run on past a possessive ("Libya's east").
+            if k > 0 && tokens[i + k - 1].possessive {
+                return None;
+            }
+            Some(t.norm.as_ref())
+        })?;
+        // A word in capitals is an acronym ("UN", "WHO", "IOM"): it names a
+        // country (US, UAE, DRC), never a town that shares its letters.
+        let letters = t.text.chars().filter(|c| c.is_alphabetic());
+        let acronym = n == 1
+            && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && letters.clone().all(char::is_uppercase);
+        if acronym {
+            let first = self.gaz.candidates(name).next()?;
+            if self.gaz.kind(first) != crate::gazetteer::Kind::Country {
+                return None;
+            }
+        }
+        Some((i + n, name))
+    }
+
+    /// The place a gazetteer name means by default, or its `n`-th place.
+    pub fn gazetteer_place_of(&self, name: NameId, n: usize) -> Option<Place> {
+        let p = self.gaz.candidates(name).nth(n)?;
+        Some(self.place_of(p))
+    }
+
+    /// What a gazetteer place names: itself, and the actor of a country or
+    /// a large capital.
+    pub fn place_of(&self, p: PlaceId) -> Place {
+        Place {
+            actor: self.gaz.actor(p).and_then(|a| self.actor_index(a)),
+            location: Some(p.0 as usize),
+        }
+    }
+
+    /// The gazetteer.
+    pub fn gazetteer(&self) -> &'static Gazetteer {
+        self.gaz
+    }
+
+    /// The part a word of direction makes ("eastern", "north"), as a
+    /// number for [`Lexicon::part_of`].
+    pub fn part_word(&self, t: &Token<'_>) -> Option<usize> {
+        let (_, part) = self.gaz.parts().iter().find(|(w, _)| *w == t.norm)?;
+        self.part_names.iter().position(|p| p == part)
+    }
+
+    /// A location id for place `p` with the part of `location`, if any
+    /// ("northern Georgia" when Georgia is settled to another place).
+    pub fn rebase(&self, location: usize, p: PlaceId) -> usize {
+        (location & !BASE_MASK) | p.0 as usize
+    }
+
+    /// The location id of part `part` of a gazetteer location.
+    pub fn part_of(&self, location: usize, part: usize) -> usize {
+        (location & BASE_MASK) | ((part + 1) << PART_SHIFT)
+    }
+}
+
+/// Written with a capital: "Derna", "Türkiye", or after a lowercase article
+/// and a hyphen ("al-Qubbah").
+fn capitalized(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    match bytes.first() {
+        Some(b) if b.is_ascii_uppercase() => true,
+        Some(b) if b.is_ascii_lowercase() => {
+            // "al-Qubbah": up to three lowercase letters and a hyphen.
+            let hyphen = bytes.iter().take(4).position(|&c| c == b'-');
+            hyphen.is_some_and(|h| {
+                h > 0
+                    && bytes[..h].iter().all(u8::is_ascii_lowercase)
+                    && text[h + 1..].starts_with(char::is_uppercase)
+            })
+        }
+        Some(_) => text.starts_with(char::is_uppercase),
+        None => false,
     }
 }
 
@@ -443,13 +668,66 @@ mod tests {
         let lex = Lexicon::new(&Config::builtin());
         let s = "Israel's army in the Gaza Strip";
         let t = tokenize(s, 0, s.len());
-        let (_, p) = lex.places.at(&t, 0).unwrap();
+        let (_, name) = lex.gazetteer_at(&t, 0).unwrap();
+        let p = lex.gazetteer_place_of(name, 0).unwrap();
         assert_eq!(lex.actors[p.actor.unwrap()], "israel");
-        assert_eq!(lex.locations[p.location.unwrap()], "israel");
-        let (end, p) = lex.places.at(&t, 4).unwrap();
+        assert_eq!(lex.location_name(p.location.unwrap()), "israel");
+        let (end, name) = lex.gazetteer_at(&t, 4).unwrap();
+        let p = lex.gazetteer_place_of(name, 0).unwrap();
+        assert_eq!((end, lex.location_name(p.location.unwrap())), (6, "gaza"));
+        // Demonyms name actors, from the gazetteer.
+        let s = "Six Libyan engineers";
+        let t = tokenize(s, 0, s.len());
+        let (_, p) = lex.places.at(&t, 1).unwrap();
+        assert_eq!(lex.actors[p.actor.unwrap()], "libya");
+        assert_eq!(p.location, None);
+    }
+
+    #[test]
+    fn place_names_need_a_capital() {
+        let lex = Lexicon::new(&Config::builtin());
+        let s = "the turkey in Turkey near al-Qubbah";
+        let t = tokenize(s, 0, s.len());
+        assert!(lex.gazetteer_at(&t, 1).is_none());
+        assert!(lex.gazetteer_at(&t, 3).is_some());
+        assert!(lex.gazetteer_at(&t, 5).is_some(), "{:?}", t[5]);
+    }
+
+    #[test]
+    fn config_locations_extend_the_gazetteer_by_name() {
+        let mut config = Config::builtin();
+        config
+            .locations
+            .insert("libya".into(), vec!["Jamahiriya".into()]);
+        config
+            .locations
+            .insert("ruritania".into(), vec!["Ruritania".into()]);
+        config
+            .actors
+            .insert("ruritania".into(), vec!["Ruritanians".into()]);
+        let lex = Lexicon::new(&config);
+        let s = "in Jamahiriya and Ruritania";
+        let t = tokenize(s, 0, s.len());
+        let (_, p) = lex.places.at(&t, 1).unwrap();
+        let libya = p.location.unwrap();
+        assert_eq!(lex.location_name(libya), "libya");
+        assert_eq!(lex.actors[lex.actor_named_like(libya).unwrap()], "libya");
+        let (_, p) = lex.places.at(&t, 3).unwrap();
+        let ruritania = p.location.unwrap();
+        assert_eq!(lex.location_name(ruritania), "ruritania");
         assert_eq!(
-            (end, lex.locations[p.location.unwrap()].as_str()),
-            (6, "gaza")
+            lex.actors[lex.actor_named_like(ruritania).unwrap()],
+            "ruritania"
         );
+        assert!(lex.country(ruritania).is_none());
+        let derna = lex.gazetteer().place("derna").unwrap().0 as usize;
+        assert!(lex.contains(libya, derna));
+        let east = lex.part_of(libya, 2);
+        assert!(lex.contains(libya, east));
+        assert!(!lex.contains(east, libya));
+        assert_eq!(lex.location_name(east), "libya");
+        assert_eq!(lex.location_part(east), lex.part_names.get(2).copied());
+        assert_eq!(lex.location_part(libya), None);
+        assert_eq!(lex.actor_named_like(derna), lex.actor_named_like(libya));
     }
 }

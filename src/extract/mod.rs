@@ -25,6 +25,10 @@ use number::Quantity;
 /// places of a figure that names neither.
 const TOPIC_SENTENCES: usize = 3;
 
+/// A town of the main country takes an ambiguous name from a place
+/// elsewhere only if it has this many people (see [`context::settle`]).
+const SETTLE_MIN_POPULATION: u64 = 50_000;
+
 /// A sentence read: its index, tokens and quantities.
 #[derive(Default)]
 struct Read<'a> {
@@ -33,6 +37,46 @@ struct Read<'a> {
     quantities: Vec<Quantity>,
     /// The gazetteer names, once found (for a sentence with quantities).
     mentions: Option<Vec<context::Mention>>,
+}
+
+/// The countries an article names, to settle names of several places:
+/// countries, and places of one meaning, in its title and in the sentences
+/// read so far (those with figures).
+#[derive(Default)]
+struct Votes {
+    counts: Vec<(crate::gazetteer::PlaceId, usize)>,
+    title_read: bool,
+}
+
+impl Votes {
+    fn count(&mut self, lex: &Lexicon, mentions: &[context::Mention]) {
+        for m in mentions {
+            let Some(location) = m.place.location else {
+                continue;
+            };
+            let country = lex.country(location);
+            // A country's name counts even if a town shares it (Lebanon,
+            // Pennsylvania); another name of several places does not.
+            let is_country = country.is_some() && country == lex.gazetteer_place(location);
+            if m.ambiguous.is_some() && !is_country {
+                continue;
+            }
+            if let Some(c) = country {
+                match self.counts.iter_mut().find(|(v, _)| *v == c) {
+                    Some((_, n)) => *n += 1,
+                    None => self.counts.push((c, 1)),
+                }
+            }
+        }
+    }
+
+    /// The country named most, if one is named more than any other.
+    fn leader(&self) -> Option<crate::gazetteer::PlaceId> {
+        let most = self.counts.iter().map(|(_, n)| *n).max()?;
+        let mut top = self.counts.iter().filter(|(_, n)| *n == most);
+        let first = top.next()?.0;
+        top.next().is_none().then_some(first)
+    }
 }
 
 /// Extracts claims with the lexicons of one configuration.
@@ -71,6 +115,9 @@ impl Extractor {
         // points back to it ("The figure could reach 20,000"): its
         // sentence and context.
         let mut last_known: Option<(usize, context::Context)> = None;
+        // Countries named so far (the title's counted when first needed),
+        // for names of several places.
+        let mut votes = Votes::default();
         for (n, &sentence) in sentences.iter().enumerate() {
             let slice = &text[sentence.start..sentence.end];
             if !might_have_number(slice, &lower[sentence.start..sentence.end]) {
@@ -97,6 +144,23 @@ impl Extractor {
             read.quantities = number::find(&read.tokens, self.tolerance);
             read.mentions =
                 (!read.quantities.is_empty()).then(|| context::mentions(&self.lex, &read.tokens));
+            // A name of several places: the one in the article's main
+            // country so far.
+            if let Some(mentions) = read.mentions.as_mut() {
+                votes.count(&self.lex, mentions);
+                if mentions.iter().any(|m| m.ambiguous.is_some()) {
+                    if !votes.title_read {
+                        votes.title_read = true;
+                        if let Some(title) = &article.meta.title {
+                            let tokens = text::tokenize(title, 0, title.len());
+                            votes.count(&self.lex, &context::mentions(&self.lex, &tokens));
+                        }
+                    }
+                    if let Some(country) = votes.leader() {
+                        context::settle(&self.lex, mentions, country, SETTLE_MIN_POPULATION);
+                    }
+                }
+            }
             recent.push_back(read);
             let Some(read) = recent.back() else { continue };
             let (tokens, quantities) = (read.tokens.as_slice(), read.quantities.as_slice());
@@ -167,7 +231,20 @@ impl Extractor {
                 let same = before.is_some_and(|(m, places)| {
                     m == ctx.measure && (ctx.locations.is_empty() || ctx.locations == places)
                 });
+                // "the death toll in the Maui wildfires": a place that names
+                // the event, not where the counted things are.
+                let event_place = !from_topic
+                    && !ctx.locations.is_empty()
+                    && mentions
+                        .iter()
+                        .filter(|m| m.place.location.is_some_and(|l| ctx.locations.contains(&l)))
+                        .all(|m| names_event(tokens, m));
                 let mut claim = self.claim(article, tokens, q, ctx, shown, &mut lines);
+                if event_place {
+                    claim
+                        .slots_from
+                        .insert("place".to_string(), "event".to_string());
+                }
                 if claim.frame != Frame::Incident && same && cues::cues(tokens, q, None).another {
                     // "About 170 additional people were killed elsewhere":
                     // an addition to the figure before, not its tally.
@@ -253,16 +330,15 @@ impl Extractor {
         let actor = ctx.actor.map(|a| self.lex.actors[a].clone());
         let key_actor = ctx.key_actor.map(|a| self.lex.actors[a].as_str());
         let location = (!ctx.locations.is_empty()).then(|| {
-            let mut names = ctx
+            // A part ("eastern Libya") is keyed by its place for now.
+            let mut names: Vec<&str> = ctx
                 .locations
                 .iter()
-                .map(|&l| self.lex.locations[l].as_str());
-            let mut joined = names.next().unwrap_or_default().to_string();
-            for name in names {
-                joined.push('+');
-                joined.push_str(name);
-            }
-            joined
+                .map(|&l| self.lex.location_name(l))
+                .collect();
+            names.sort_unstable();
+            names.dedup();
+            names.join("+")
         });
         let (line, column) = lines.locate(start);
         // Offsets of the file on disk, not of the decoded text.
@@ -384,6 +460,21 @@ impl Extractor {
         }
         noun.map(|n| cues::counted_class(n).to_string())
     }
+}
+
+/// Does a place name the event rather than a place of the count: right
+/// before an event noun ("the Maui wildfires", "Morocco's earthquake"), or
+/// right after one and a preposition ("the floods in Libya")?
+fn names_event(tokens: &[text::Token<'_>], m: &context::Mention) -> bool {
+    let event = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| lexicon::data_words!("event_nouns").has(t))
+    };
+    let before = m.start >= 2
+        && matches!(tokens[m.start - 1].norm.as_ref(), "in" | "on" | "of")
+        && event(m.start - 2);
+    event(m.end) || before
 }
 
 /// Number words and vague amounts a sentence may hold, as whole words
@@ -723,7 +814,7 @@ mod tests {
     fn the_verb_decides_for_people() {
         assert_eq!(
             claims("Israeli attacks have killed more than 9,000 people in Gaza."),
-            ["9,000 more_than killed/-/gaza"]
+            ["9,000 more_than killed/palestinians/gaza"]
         );
         assert_eq!(
             claims("Four other people were wounded."),
@@ -731,7 +822,7 @@ mod tests {
         );
         assert_eq!(
             claims("Militants killed two Israeli soldiers near Jenin."),
-            ["two exact killed/-/west_bank"]
+            ["two exact killed/palestinians/jenin"]
         );
         assert_eq!(
             claims("US troops in Iraq and Syria have been attacked about 150 times."),

@@ -67,7 +67,8 @@ fn a_figure_within_a_pinned_fact_passes() {
 
 #[test]
 fn a_rising_tally_is_not_against_an_older_pinned_toll() {
-    let extra = "facts:\n  - key: killed/-/gaza\n    value: 3500\n    as_of: 2023-10-18\n";
+    let extra =
+        "facts:\n  - key: killed/palestinians/gaza\n    value: 3500\n    as_of: 2023-10-18\n";
     let dir = folder("tally", extra);
     write(
         &dir,

@@ -9,6 +9,7 @@ mod formats;
 mod hostile;
 mod html;
 mod linking;
+mod places;
 mod properties;
 mod realnews;
 mod report;

@@ -27,12 +27,10 @@ use data::Set;
 /// The floors, in one place: the figures of the last change that raised
 /// them, less a little, so that a regression fails (counts: as they
 /// were). Raise them as the work lands; never lower one without saying
-/// why in the commit. Now (score.py): P=0.933 R=0.993 F1=0.962
-/// value=1.000 bounds=0.928 measure=0.928 groups=10/16 verdicts=8/16
-/// mixed=0; (pairs.py): link_recall 0.395, link_precision 1.000,
-/// relation_accuracy 0.943, pairs_right 0.373. Relation accuracy was
-/// 1.000 over 10 linked pairs before linking by identity; over 70 it
-/// is lower, and its floor with it.
+/// why in the commit. Now (score.py): P=0.986 R=0.993 F1=0.989
+/// value=1.000 bounds=1.000 measure=0.950 groups=14/16 verdicts=13/16
+/// mixed=0; (pairs.py): link_recall 0.497, link_recall_macro 0.575,
+/// link_precision 1.000, relation_accuracy 1.000, pairs_right 0.497.
 const FLOORS: &[(&str, f64)] = &[
     ("precision", 0.97),
     ("recall", 0.98),
@@ -43,12 +41,12 @@ const FLOORS: &[(&str, f64)] = &[
     ("measure_accuracy", 0.94),
     // Expected findings held in one group from two articles or more, and
     // with the expected verdict (of 16).
-    ("groups_found", 11.0),
-    ("groups_verdict_right", 10.0),
+    ("groups_found", 14.0),
+    ("groups_verdict_right", 13.0),
     ("link_recall", 0.49),
-    ("link_recall_macro", 0.48),
+    ("link_recall_macro", 0.56),
     ("link_precision", 0.99),
-    ("relation_accuracy", 0.98),
+    ("relation_accuracy", 0.99),
     ("pairs_right", 0.49),
 ];
 

@@ -61,7 +61,7 @@ fn the_bundled_corpus_shows_the_expected_findings() {
         )
     );
     assert_eq!(
-        finding(&r, "killed/-/gaza"),
+        finding(&r, "killed/palestinians/gaza"),
         (
             Verdict::Evolve,
             2,
