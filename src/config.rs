@@ -30,6 +30,9 @@ pub const OTHER: &str = "other";
 pub struct Config {
     /// Paths read when the command line names none, relative to the file.
     pub corpus: Vec<PathBuf>,
+    /// Files and folders never read: `.gitignore` lines, relative to the
+    /// file's folder.
+    pub exclude: Vec<String>,
     /// How claims are compared across articles.
     pub compare: Compare,
     /// Measure name -> how to recognise it.
@@ -56,6 +59,11 @@ pub struct Config {
     /// command line, not the file.
     #[serde(skip)]
     pub max_file_size: u64,
+    /// What the command line says of which files to read: its excludes
+    /// (relative to the current folder), ignore files, the name of
+    /// standard input. [`Config::walk`] adds the file's `exclude`.
+    #[serde(skip)]
+    pub walk: crate::corpus::Walk,
 }
 
 /// A `claims.yaml` as written: every key may be left out, so that a file
@@ -66,6 +74,7 @@ struct Layer {
     /// `false`: start from an empty configuration, not the built-in one.
     defaults: Option<bool>,
     corpus: Option<Vec<PathBuf>>,
+    exclude: Option<Vec<String>>,
     compare: Option<CompareLayer>,
     #[serde(default, deserialize_with = "unique_measures")]
     measures: Option<BTreeMap<String, Measure>>,
@@ -88,10 +97,16 @@ struct CompareLayer {
 impl Layer {
     /// This layer merged over `base`: named entries added or replacing the
     /// entry of the same name, facts and accepted divergences replacing
-    /// those of the same key, settings replacing the settings they name.
+    /// those of the same key, exclude globs added (each once), settings
+    /// replacing the settings they name.
     fn over(self, mut base: Config) -> Config {
         if let Some(corpus) = self.corpus {
             base.corpus = corpus;
+        }
+        for glob in self.exclude.unwrap_or_default() {
+            if !base.exclude.contains(&glob) {
+                base.exclude.push(glob);
+            }
         }
         if let Some(c) = self.compare {
             if let Some(w) = c.window_days {
@@ -326,8 +341,9 @@ impl Config {
     /// it in errors. The file extends the built-in defaults: its `measures`,
     /// `actors` and `locations` are added to the built-in ones, an entry of
     /// the same name replacing the built-in one whole; its `facts` and
-    /// `accepted` are added, replacing those of the same `key`; `corpus`
-    /// and each `compare` setting it gives replace the default. With
+    /// `accepted` are added, replacing those of the same `key`; its
+    /// `exclude` globs are added; `corpus` and each `compare` setting it
+    /// gives replace the default. With
     /// `defaults: false` it starts from an empty configuration instead.
     pub fn parse(text: &str, path: &str) -> Result<Config, ConfigError> {
         Config::parse_over(text, path, Some(Config::builtin))
@@ -500,6 +516,9 @@ impl Config {
                 return Err((name.clone(), format!("measure `{name}` has an empty word")));
             }
         }
+        for glob in &self.exclude {
+            crate::corpus::check_glob(glob).map_err(|why| (glob.clone(), why))?;
+        }
         let c = &self.compare;
         if !(0.0..1.0).contains(&c.about_tolerance) {
             return Err((
@@ -547,6 +566,16 @@ impl Config {
         Ok(())
     }
 
+    /// Which files a run reads: the command line's excludes and ignore
+    /// settings ([`Config::walk`] field) with the file's `exclude` globs,
+    /// relative to the file's folder.
+    pub fn walk(&self) -> crate::corpus::Walk {
+        let mut walk = self.walk.clone();
+        // Each glob was checked when the file was read.
+        let _ = walk.exclude(&self.base_dir, &self.exclude);
+        walk
+    }
+
     /// Is this measure a running tally?
     pub fn is_cumulative(&self, measure: &str) -> bool {
         self.measures.get(measure).is_some_and(|m| m.cumulative)
@@ -575,7 +604,11 @@ fn find_key(text: &str, key: &str) -> Option<(usize, usize)> {
     text.lines().enumerate().find_map(|(i, line)| {
         let col = line.find(key)?;
         let rest = line[col + key.len()..].trim_start();
-        let before = line[..col].trim_end();
+        // A list item may be quoted: `- "drafts/[0-9]*"`.
+        let before = line[..col]
+            .trim_end()
+            .trim_end_matches(['"', '\''])
+            .trim_end();
         let is_key = rest.starts_with(':') || before.ends_with("key:") || before.ends_with('-');
         is_key.then_some((i + 1, col + 1))
     })

@@ -23,12 +23,12 @@ fn write(dir: &Path, name: &str, text: &str) {
 }
 
 fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimcheck"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
+    crate::schema::checked(
+        Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+            .args(args)
+            .current_dir(dir)
+            .env("NO_COLOR", "1"),
+    )
 }
 
 fn stdout(o: &Output) -> String {

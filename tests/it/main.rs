@@ -3,6 +3,7 @@
 mod accuracy;
 mod check;
 mod cli;
+mod comforts;
 mod corpus_snapshots;
 mod findings;
 mod hostile;
@@ -11,6 +12,7 @@ mod properties;
 mod realnews;
 mod report;
 mod safety;
+mod schema;
 
 use std::path::PathBuf;
 
