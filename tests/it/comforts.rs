@@ -836,3 +836,40 @@ fn the_readme_installs_from_things_that_exist() {
     // The first build's time is written down.
     assert!(readme.contains("first `cargo build --release`"), "README");
 }
+
+/// The text of README.md's fenced block that starts with the line `first`,
+/// that line left out.
+fn readme_example(first: &str) -> String {
+    let readme = std::fs::read_to_string(crate::root().join("README.md")).unwrap();
+    let at = readme
+        .find(&format!("\n{first}\n"))
+        .unwrap_or_else(|| panic!("README.md has no block starting {first:?}"));
+    let block = &readme[at + first.len() + 2..];
+    block[..block.find("```").unwrap()].to_string()
+}
+
+#[test]
+fn readme_measures_and_explain_examples_are_the_binarys_output() {
+    // `measures`, with the merge example of the README as claims.yaml.
+    let readme = std::fs::read_to_string(crate::root().join("README.md")).unwrap();
+    let intro = readme
+        .find("For example, this file keeps every built-in")
+        .unwrap();
+    let block = &readme[intro..];
+    let block = &block[block.find("```yaml\n").unwrap() + 8..];
+    let dir = crate::scratch("comforts/readme_measures");
+    write(&dir, "claims.yaml", &block[..block.find("```").unwrap()]);
+    let out = run(&dir, &["measures", "artemivsk"]);
+    assert_eq!(
+        stdout(&out),
+        readme_example("$ claimcheck measures artemivsk")
+    );
+    // `explain`, on the bundled corpus.
+    let line = "corpus/001_327d210aed817a76.md:15";
+    let out = run(&crate::root(), &["explain", line]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        readme_example(&format!("$ claimcheck explain {line}"))
+    );
+}

@@ -224,7 +224,8 @@ fn the_schemas_reject_what_breaks_the_contract() {
     // No version, another version, a field not in the contract, a claim
     // without its key, a verdict that does not exist, an id of the wrong
     // shape, a group claim without a status.
-    let cases: [(&str, &dyn Fn(&mut Value)); 7] = [
+    type Change<'a> = &'a dyn Fn(&mut Value);
+    let cases: [(&str, Change); 7] = [
         ("no version", &|d| {
             d.as_object_mut().unwrap().remove("version");
         }),
