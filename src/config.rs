@@ -849,6 +849,22 @@ mod tests {
     }
 
     #[test]
+    fn exclude_globs_add_to_the_defaults_once_and_are_checked() {
+        let base = || Config::parse_over("exclude: [a/, \"*.txt\"]\n", "base.yaml", None).unwrap();
+        let c = Config::parse_over("exclude: [\"*.txt\", b/]\n", "c.yaml", Some(base)).unwrap();
+        assert_eq!(c.exclude, ["a/", "*.txt", "b/"]);
+        let c = Config::parse_over("defaults: false\n", "c.yaml", Some(base)).unwrap();
+        assert!(c.exclude.is_empty());
+        let err = Config::parse("exclude:\n  - ok/\n  - \"x[\"\n", "c.yaml").unwrap_err();
+        assert_eq!(err.location, Some((3, 6)));
+        assert!(
+            err.message.contains("exclude glob `x[` is not valid"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
     fn defaults_false_starts_empty() {
         let c = Config::parse("defaults: false\nactors:\n  us: [US]\n", "c.yaml").unwrap();
         assert!(c.measures.is_empty() && c.locations.is_empty() && c.corpus.is_empty());

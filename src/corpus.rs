@@ -1732,6 +1732,39 @@ mod tests {
     }
 
     #[test]
+    fn absolute_paths_are_made_without_the_file_system() {
+        let here = std::env::current_dir().unwrap();
+        assert_eq!(absolute(Path::new("a/./b/../c.md")), here.join("a/c.md"));
+        assert_eq!(absolute(Path::new("/x/y/../z")), PathBuf::from("/x/z"));
+        assert_eq!(absolute(Path::new("")), here);
+    }
+
+    #[test]
+    fn exclude_globs_are_gitignore_lines_relative_to_their_folder() {
+        let mut walk = Walk::default();
+        let globs = ["drafts/old/", "*.txt", "!keep.txt", "/top.md"].map(String::from);
+        walk.exclude(Path::new("/r"), &globs).unwrap();
+        let excluded = |p: &str, dir: bool| walk.excluded(Path::new(p), Path::new(p), dir, false);
+        assert!(excluded("/r/drafts/old", true));
+        assert!(!excluded("/r/drafts/old", false), "a folder-only glob");
+        assert!(excluded("/r/a/b.txt", false));
+        assert!(!excluded("/r/a/keep.txt", false), "taken back with `!`");
+        assert!(excluded("/r/top.md", false));
+        assert!(!excluded("/r/a/top.md", false), "anchored at the folder");
+        // A folder excluded excludes what is in it, for a path named.
+        assert!(walk.excluded(Path::new("/r/drafts/old/x.md"), Path::new("x"), false, true));
+        // Outside the folder, only the path as given is matched.
+        assert!(!walk.excluded(Path::new("/s/top.md"), Path::new("/s/top.md"), false, false));
+        assert!(walk.excluded(Path::new("/s/a.txt"), Path::new("s/a.txt"), false, false));
+        for bad in ["", "  ", "a[b", "[", "{a,b"] {
+            assert!(check_glob(bad).is_err(), "{bad:?}");
+            assert!(Walk::default()
+                .exclude(Path::new("/r"), &[bad.to_string()])
+                .is_err());
+        }
+    }
+
+    #[test]
     fn names_that_are_not_utf8_are_escaped_not_replaced() {
         use std::os::unix::ffi::OsStrExt;
         let a = show_path(Path::new(std::ffi::OsStr::from_bytes(b"dir/a\xff.md")));

@@ -502,6 +502,49 @@ mod tests {
     }
 
     #[test]
+    fn the_table_is_paged_and_pages_never_narrow() {
+        let row = |w: usize| -> Row {
+            [
+                "a.md:1:1".into(),
+                "9".repeat(w),
+                "[9, 9]".into(),
+                "exact".into(),
+                "k/-/-".into(),
+            ]
+        };
+        let mut table = Table::default();
+        let mut pages = Vec::new();
+        // A wide row on the first page, narrow ones after, a wider one on
+        // the third.
+        for i in 0..(2 * PAGE + 10) {
+            let w = match i {
+                3 => 12,
+                i if i == 2 * PAGE + 5 => 20,
+                _ => 1,
+            };
+            pages.extend(table.push(row(w)));
+        }
+        pages.push(table.finish(1));
+        assert_eq!(pages.len(), 3);
+        let key_at = |line: &str| line.find("k/-/-").unwrap();
+        let first: Vec<&str> = pages[0].lines().collect();
+        assert!(first[0].starts_with("where "));
+        assert_eq!(first.len(), PAGE + 1);
+        let at = key_at(first[1]);
+        assert!(first[1..].iter().all(|l| key_at(l) == at));
+        // The second page keeps the first's widths; the third widens.
+        assert!(pages[1].lines().all(|l| key_at(l) == at));
+        let third: Vec<&str> = pages[2].lines().take(10).collect();
+        assert!(third.iter().all(|l| key_at(l) == at + 8), "{third:?}");
+        assert!(pages[2].ends_with(&format!("\n{} claims in 1 article\n", 2 * PAGE + 10)));
+        // No rows: the header and the count.
+        assert_eq!(
+            Table::default().finish(0),
+            "where  number  bounds  qualifier  measure/actor/location\n\n0 claims in 0 articles\n"
+        );
+    }
+
+    #[test]
     fn streamed_json_is_the_same_as_whole_json() {
         let config = crate::Config::builtin();
         let run = crate::extract_paths(
