@@ -110,6 +110,11 @@ fn span(c: &Claim) -> (f64, f64) {
         c.lower.unwrap_or(f64::NEG_INFINITY),
         c.upper.unwrap_or(f64::INFINITY),
     );
+    // "thousands" is said of 10,100 as readily as of 5,000: a vague
+    // amount is read loosely, a fifth past either end.
+    if c.qualifier == Qualifier::Vague {
+        return (lo / 1.2, hi * 1.2);
+    }
     if c.qualifier == Qualifier::Exact {
         if let Some(v) = c
             .value
@@ -207,7 +212,19 @@ fn tally(claims: &[Claim], window_days: u32, tolerance: f64, out: &mut Series) {
             !wholly_below(&claims[j], &claims[i])
         }
     };
-    let chain = longest_chain(n, &follows);
+    // A figure the text cites as past is history: it neither makes the
+    // series nor counts against it.
+    let cited = |i: usize| {
+        claims[i]
+            .slots_from
+            .get("as_of")
+            .is_some_and(|f| f == "cited")
+    };
+    let current: Vec<usize> = (0..n).filter(|&i| !cited(i)).collect();
+    let chain: Vec<usize> = longest_chain(current.len(), &|a, b| follows(current[a], current[b]))
+        .into_iter()
+        .map(|k| current[k])
+        .collect();
     let in_chain = {
         let mut v = vec![false; n];
         for &i in &chain {
@@ -216,7 +233,7 @@ fn tally(claims: &[Claim], window_days: u32, tolerance: f64, out: &mut Series) {
         v
     };
     let chain_articles = article_count(claims, &chain);
-    let outside: Vec<usize> = (0..n).filter(|&i| !in_chain[i]).collect();
+    let outside: Vec<usize> = (0..n).filter(|&i| !in_chain[i] && !cited(i)).collect();
     for &j in &outside {
         let c = &claims[j];
         let dj = day(c);

@@ -282,6 +282,46 @@ struct Forming {
     members: Vec<usize>,
 }
 
+/// What a claim joining a phase-one group is held to, read once when
+/// phase one ends: the group's place, the victims its claims name, its
+/// run of days and (for incidents) the days its claims cover.
+struct Summary {
+    place: Option<String>,
+    whose: Vec<String>,
+    run: Option<(i64, i64)>,
+    spans: Vec<(i64, i64)>,
+}
+
+impl Summary {
+    fn of(claims: &[Claim], place: Option<&str>, members: &[usize]) -> Summary {
+        let mut whose: Vec<String> = members
+            .iter()
+            .filter_map(|&m| claims[m].whose.clone())
+            .collect();
+        whose.sort_unstable();
+        whose.dedup();
+        let days: Vec<i64> = members.iter().filter_map(|&m| day(&claims[m])).collect();
+        let run = days.iter().min().copied().zip(days.iter().max().copied());
+        let incident = members
+            .first()
+            .is_some_and(|&m| claims[m].frame == Frame::Incident);
+        let spans = if incident {
+            members
+                .iter()
+                .filter_map(|&m| interval(&claims[m]))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Summary {
+            place: place.map(str::to_string),
+            whose,
+            run,
+            spans,
+        }
+    }
+}
+
 /// Links one block (one signature, one country).
 fn link_block(
     claims: &[Claim],
@@ -305,12 +345,16 @@ fn link_block(
     let phase_one = formed.len();
     // Phase two: each claim whose place came from the article joins the
     // one phase-one group it fits; attached claims never make a new group
-    // fit, so the phase-one groups are judged as they were formed.
+    // fit, so the phase-one groups are held to what phase one made them.
+    let summaries: Vec<Summary> = formed
+        .iter()
+        .map(|f| Summary::of(claims, f.place.as_deref(), &f.members))
+        .collect();
     let mut leftover: Vec<usize> = Vec::new();
     for &i in &context {
         let c = &claims[i];
         let fits: Vec<usize> = (0..phase_one)
-            .filter(|&g| fits(claims, &formed[g], c, window))
+            .filter(|&g| fits(&summaries[g], c, window))
             .collect();
         match fits.as_slice() {
             [g] => formed[*g].members.push(i),
@@ -363,18 +407,17 @@ fn link_pool(
             groups.push(members);
         }
     }
+    let summaries: Vec<Summary> = candidates
+        .iter()
+        .map(|&g| Summary::of(claims, None, &groups[g]))
+        .collect();
     for i in unplaced {
         let c = &claims[i];
         let fits: Vec<usize> = candidates
             .iter()
-            .copied()
-            .filter(|&g| {
-                let forming = Forming {
-                    place: None,
-                    members: groups[g].clone(),
-                };
-                fits(claims, &forming, c, window)
-            })
+            .zip(&summaries)
+            .filter(|(_, summary)| fits(summary, c, window))
+            .map(|(&g, _)| g)
             .collect();
         match fits.as_slice() {
             [g] => groups[*g].push(i),
@@ -462,7 +505,7 @@ fn split_by_time(claims: &[Claim], members: &[usize]) -> Vec<Vec<usize>> {
 /// a phase-one group? Its place is the group's, contains it or lies in it;
 /// it names no other victims; its dates fall in the group's run (for an
 /// incident, overlap the group's days).
-fn fits(claims: &[Claim], group: &Forming, c: &Claim, window: i64) -> bool {
+fn fits(group: &Summary, c: &Claim, window: i64) -> bool {
     if let (Some(place), Some(theirs)) = (c.place.as_deref(), group.place.as_deref()) {
         let related = place == theirs
             || crate::places::contains(place, theirs)
@@ -473,31 +516,16 @@ fn fits(claims: &[Claim], group: &Forming, c: &Claim, window: i64) -> bool {
     }
     // Victims named differently: "Kenyan police" are not Haiti's people.
     if let Some(whose) = c.whose.as_deref() {
-        let named: Vec<&str> = group
-            .members
-            .iter()
-            .filter_map(|&m| claims[m].whose.as_deref())
-            .collect();
-        if !named.is_empty() && !named.contains(&whose) {
+        if !group.whose.is_empty() && !group.whose.iter().any(|w| w == whose) {
             return false;
         }
     }
-    let days: Vec<i64> = group
-        .members
-        .iter()
-        .filter_map(|&m| day(&claims[m]))
-        .collect();
-    let (Some(&lo), Some(&hi)) = (days.iter().min(), days.iter().max()) else {
+    let Some((lo, hi)) = group.run else {
         return true;
     };
     if c.frame == Frame::Incident {
-        let spans: Vec<(i64, i64)> = group
-            .members
-            .iter()
-            .filter_map(|&m| interval(&claims[m]))
-            .collect();
         return match interval(c) {
-            Some((a, b)) => spans.iter().any(|&(x, y)| a <= y + 1 && x <= b + 1),
+            Some((a, b)) => group.spans.iter().any(|&(x, y)| a <= y + 1 && x <= b + 1),
             None => false,
         };
     }

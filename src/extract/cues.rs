@@ -50,6 +50,14 @@ pub fn cues(tokens: &[Token<'_>], q: &Quantity, published_year: Option<i32>) -> 
         .map_or(start, |k| k + 1)
         .max(q.qual_start.saturating_sub(REACH));
     let before = &tokens[before_from..q.qual_start];
+    // Words citing a figure as past may stand at the head of a long
+    // subject ("The previous death toll from Libya floods as estimated by
+    // health authorities of Derna was 5,500").
+    let subject = &tokens[(start..q.qual_start)
+        .rev()
+        .find(|&k| tokens[k].kind == Kind::Number && !is_year(&tokens[k]))
+        .map_or(start, |k| k + 1)
+        .max(q.qual_start.saturating_sub(2 * REACH))..q.qual_start];
     let after = &tokens[q.last + 1..end.min(q.last + 1 + REACH)];
     let norm = |t: &Token<'_>| t.norm.to_string();
     let prev = |n: usize| q.qual_start.checked_sub(n).map(|k| tokens[k].norm.as_ref());
@@ -66,7 +74,7 @@ pub fn cues(tokens: &[Token<'_>], q: &Quantity, published_year: Option<i32>) -> 
         });
     let cited_past = instead
         || from_change
-        || before.iter().any(|t| data_words!("past_cues").has(t))
+        || subject.iter().any(|t| data_words!("past_cues").has(t))
         || has_phrase(before, &["had", "put"]);
     let revised = !cited_past
         && tokens
@@ -102,9 +110,10 @@ pub fn cues(tokens: &[Token<'_>], q: &Quantity, published_year: Option<i32>) -> 
             (y < now && !since).then_some(y)
         })
     });
+    // "people are missing", "the number of missing individuals".
     let state = after
         .iter()
-        .chain(before.iter().rev().take(3))
+        .chain(before.iter().rev().take(6))
         .find_map(|t| state_of(&norm(t)));
     let event = year
         .map(|y| y.to_string())

@@ -152,10 +152,26 @@ impl Extractor {
                 let shown = shown.get_or_insert_with(|| text::display(text, sentence));
                 let sources = sources.get_or_insert_with(|| scope::attributions(tokens));
                 let source = scope::source_of(sources, tokens.len(), q);
+                // The measure of the figure just before (this sentence or
+                // the one before), for "another N" of the same measure.
+                let before = last_known
+                    .as_ref()
+                    .filter(|(at, _)| *at + 1 >= n)
+                    .map(|(_, c)| (c.measure, c.locations.clone()));
                 if ctx.measure != self.lex.other && ctx.subset.is_none() {
                     last_known = Some((n, ctx.clone()));
                 }
+                // "and an additional 900 in Syria" is a second count,
+                // of another place.
+                let same = before.is_some_and(|(m, places)| {
+                    m == ctx.measure && (ctx.locations.is_empty() || ctx.locations == places)
+                });
                 let mut claim = self.claim(article, tokens, q, ctx, shown, &mut lines);
+                if claim.frame != Frame::Incident && same && cues::cues(tokens, q, None).another {
+                    // "About 170 additional people were killed elsewhere":
+                    // an addition to the figure before, not its tally.
+                    claim.frame = Frame::Incident;
+                }
                 claim.source = source;
                 if from_topic {
                     for slot in ["place", "whose"] {

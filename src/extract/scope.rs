@@ -153,7 +153,11 @@ pub fn timing(tokens: &[Token<'_>], q: &Quantity, published: Option<Date>, tally
         {
             // "Friday's earthquake", "last month's wildfire": the time of
             // an event named before the figure, not the figure's.
-            let possessive = tokens[end - 1].possessive;
+            // But "last week's blast" dates the incident it names.
+            let possessive = tokens[end - 1].possessive
+                && !tokens
+                    .get(end)
+                    .is_some_and(|t| super::lexicon::data_words!("incident_nouns").has(t));
             // For a running tally, a day before the figure is the day of
             // its event ("the earthquake that struck on September 8 has
             // killed 2,960"); the day it stands at comes after it
@@ -167,7 +171,13 @@ pub fn timing(tokens: &[Token<'_>], q: &Quantity, published: Option<Date>, tally
                     ),
                     (Some("as"), Some("of")) | (_, Some("by" | "through" | "until" | "till"))
                 );
-            if !after_speech(tokens, k) && !possessive && !event_day {
+            // "The storm that struck on Sunday has killed 84": the day of
+            // the event a relative clause before the figure tells of.
+            let relative = k < q.qual_start
+                && tokens[k.saturating_sub(5)..k]
+                    .iter()
+                    .any(|t| matches!(t.norm.as_ref(), "that" | "which"));
+            if !after_speech(tokens, k) && !possessive && !event_day && !relative {
                 found.push((k, when));
             }
             k = end;

@@ -8,6 +8,7 @@ mod corpus_snapshots;
 mod findings;
 mod hostile;
 mod html;
+mod linking;
 mod properties;
 mod realnews;
 mod report;
