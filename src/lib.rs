@@ -12,6 +12,10 @@
 //!             └───────────┴── config (claims.yaml) ───┘
 //! ```
 //!
+//! `corpus` finds the files (excludes, ignore files, `-` for standard
+//! input) and `explain` reads a finished report back to say why a line's
+//! claims are where they are.
+//!
 //! The library never prints: it returns claims and the problems it met, and
 //! the binary decides what to show and which exit code to give.
 #![warn(missing_docs)]
