@@ -676,32 +676,46 @@ fn check_reports_each_divergence_once_on_the_later_claim() {
 
 #[test]
 fn progress_shows_files_done_of_files_found() {
-    let dir = crate::scratch("comforts/progress");
-    let article =
-        std::fs::read_to_string(crate::root().join("corpus/000_132a4cc3bc6a62b5.md")).unwrap();
-    for i in 0..1500 {
-        write(&dir, &format!("c/{i:05}.md"), &article);
-    }
     if Command::new("script").arg("--version").output().is_err() {
         return;
     }
-    // On a terminal (a pty), a run of more than a second.
-    let out = Command::new("script")
-        .args([
-            "-qec",
-            &format!(
-                "{} report c --format json > /dev/null",
-                env!("CARGO_BIN_EXE_claimcheck")
-            ),
-            "/dev/null",
-        ])
-        .current_dir(&dir)
-        .env_remove("CI")
-        .output()
-        .unwrap();
-    let screen = stdout(&out);
-    let shown = screen.contains("/1500 files") && screen.contains("MiB") && screen.contains("left");
+    let dir = crate::scratch("comforts/progress");
+    let article =
+        std::fs::read_to_string(crate::root().join("corpus/000_132a4cc3bc6a62b5.md")).unwrap();
+    // The bar shows once a run has taken a second: files are added until
+    // reading them takes longer than that on this machine.
+    let mut files = 0;
+    let mut screen = String::new();
+    for _ in 0..4 {
+        for i in files..files + 4000 {
+            write(&dir, &format!("c/{i:05}.md"), &article);
+        }
+        files += 4000;
+        // On a terminal (a pty).
+        let out = Command::new("script")
+            .args([
+                "-qec",
+                &format!(
+                    "{} extract c --format jsonl > /dev/null",
+                    env!("CARGO_BIN_EXE_claimcheck")
+                ),
+                "/dev/null",
+            ])
+            .current_dir(&dir)
+            .env_remove("CI")
+            .output()
+            .unwrap();
+        screen = stdout(&out);
+        if !screen.is_empty() {
+            break;
+        }
+    }
+    let shown = screen.contains(&format!("/{files} files"))
+        && screen.contains("MiB")
+        && screen.contains("left");
     assert!(shown, "{screen:?}");
+    // Files done go up to the files found.
+    assert!(screen.contains(" files · "), "{screen:?}");
 }
 
 // ---------------------------------------------------------------- the text table
