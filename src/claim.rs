@@ -50,6 +50,34 @@ impl Qualifier {
     }
 }
 
+/// How a figure stands in a change: "rose 9.4% to $84" is a change `up`
+/// of 9.4% and a level `to` of $84; "from 252 to 287" an earlier level
+/// `from` and a later one `to`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Change {
+    /// The amount of a rise: "rose 9.4%", "up 300", "increased by 12".
+    Up,
+    /// The amount of a fall: "fell 7%", "down 1.3 points".
+    Down,
+    /// An earlier level: "from 4.8 percent", "down from 3,000".
+    From,
+    /// The level reached: "to $84", "has risen to 10,022".
+    To,
+}
+
+impl Change {
+    /// The name used in JSON and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Change::Up => "up",
+            Change::Down => "down",
+            Change::From => "from",
+            Change::To => "to",
+        }
+    }
+}
+
 /// One numeric claim. Field order is the JSON contract's.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
@@ -66,6 +94,20 @@ pub struct Claim {
     pub upper: Option<f64>,
     /// How the wording bounds it.
     pub qualifier: Qualifier,
+    /// Its place in a change ("rose 9.4% to $84": `up` for 9.4%, `to` for
+    /// $84); `None` for a figure that is no part of one. Always written,
+    /// `null` when none; an older shard without it reads as `None`.
+    #[serde(default)]
+    pub change: Option<Change>,
+    /// For money, the ISO 4217 code of the currency written (`USD` for
+    /// "$", `EUR` for "€" or "euros", `MAD` for "dirhams"); `None` for other
+    /// figures and for money in a currency the text leaves unclear.
+    #[serde(default)]
+    pub currency: Option<String>,
+    /// For a measured quantity, its unit (`km`, `mph`, `GB`, `acre`);
+    /// `None` for counts, money and percentages.
+    #[serde(default)]
+    pub unit: Option<String>,
     /// What is counted: a measure name from `claims.yaml`.
     pub measure: String,
     /// Whose people or assets, or who acted; `None` if the text names none.
@@ -73,8 +115,9 @@ pub struct Claim {
     /// Where; `None` if the text names no place.
     pub location: Option<String>,
     /// The comparison key: `measure/actor/location`, `-` for a missing part,
-    /// `@scope` when the text dates the counted thing as an incident, and
-    /// `#part` for a part of a figure ("including 35 children").
+    /// `@scope` when the text dates the counted thing as an incident,
+    /// `#part` for a part of a figure ("including 35 children"), and `~up`
+    /// or `~down` for the amount of a change ("rose by 300").
     pub key: String,
     /// The article's path as shown.
     pub article: String,
@@ -267,6 +310,21 @@ pub fn with_subset(key: String, subset: Option<&str>) -> String {
     }
 }
 
+/// Marks the amount of a change in a key: "rose by 300" is not the level
+/// the toll stands at, so `killed/-/-~up` is its own quantity. An earlier
+/// or later level (`from`, `to`) keeps the key of the quantity.
+pub fn with_change(key: String, change: Option<Change>) -> String {
+    match change {
+        Some(c @ (Change::Up | Change::Down)) => {
+            let mut key = key;
+            key.push('~');
+            key.push_str(c.as_str());
+            key
+        }
+        _ => key,
+    }
+}
+
 /// Writes `2500.0` as `2500` so that JSON shows figures as people write
 /// them; fractional values stay as they are.
 fn whole_if_integral<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
@@ -305,6 +363,9 @@ pub(crate) fn test_claim(
         lower,
         upper,
         qualifier,
+        change: None,
+        currency: None,
+        unit: None,
         measure: "killed".into(),
         actor: None,
         location: Some("gaza".into()),

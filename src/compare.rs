@@ -311,78 +311,124 @@ fn tally(claims: &[Claim], window_days: u32, tolerance: f64, out: &mut Series) {
 /// [`series`] for a stock.
 fn stock(claims: &[Claim], window_days: u32, tolerance: f64, out: &mut Series) {
     let window = i64::from(window_days);
-    // Levels: runs in date order whose bounds share a point.
-    let mut levels: Vec<Vec<usize>> = Vec::new();
-    let mut common = (f64::NEG_INFINITY, f64::INFINITY);
+    // Reports at about the same time: runs in date order whose days stay
+    // within the window of the run's first; undated reports, a run of
+    // their own.
+    let mut buckets: Vec<Vec<usize>> = Vec::new();
+    let mut first: Option<i64> = None;
     for (i, c) in claims.iter().enumerate() {
-        let (lo, hi) = span(c);
-        let joined = (common.0.max(lo), common.1.min(hi));
-        match levels.last_mut() {
-            Some(level) if joined.0 <= joined.1 => {
-                level.push(i);
-                common = joined;
-            }
+        let d = day(c);
+        match (buckets.last_mut(), first, d) {
+            (Some(b), Some(f), Some(d)) if d - f <= window => b.push(i),
+            (Some(b), None, None) => b.push(i),
             _ => {
-                levels.push(vec![i]);
-                common = (lo, hi);
+                buckets.push(vec![i]);
+                first = d;
             }
         }
+    }
+    // In each, the figures that share a point, from the lowest: clusters.
+    // The best-sourced cluster is the run's level; another that several
+    // articles give counts something else; one from a single article
+    // beside a well-sourced level is an outlier; two single-article
+    // figures that disagree conflict.
+    let mut levels: Vec<(Vec<usize>, (f64, f64))> = Vec::new();
+    for bucket in &buckets {
+        let mut by_value = bucket.clone();
+        by_value.sort_by(|&a, &b| {
+            span(&claims[a])
+                .0
+                .partial_cmp(&span(&claims[b]).0)
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(a.cmp(&b))
+        });
+        let mut clusters: Vec<(Vec<usize>, (f64, f64))> = Vec::new();
+        for i in by_value {
+            let (lo, hi) = span(&claims[i]);
+            match clusters.last_mut() {
+                Some((members, common)) if lo.max(common.0) <= hi.min(common.1) => {
+                    members.push(i);
+                    *common = (lo.max(common.0), hi.min(common.1));
+                }
+                _ => clusters.push((vec![i], (lo, hi))),
+            }
+        }
+        let main = (0..clusters.len())
+            .max_by_key(|&k| {
+                (
+                    article_count(claims, &clusters[k].0),
+                    clusters[k].0.len(),
+                    std::cmp::Reverse(k),
+                )
+            })
+            .unwrap_or(0);
+        let main_articles = article_count(claims, &clusters[main].0);
+        for (k, (members, _)) in clusters.iter().enumerate() {
+            if k == main {
+                continue;
+            }
+            let n = article_count(claims, members);
+            if n >= 2 || main_articles >= 2 {
+                members
+                    .iter()
+                    .for_each(|&i| out.statuses[i] = Status::Outlier);
+            } else {
+                for &i in members.iter().chain(&clusters[main].0) {
+                    out.statuses[i] = Status::Conflict;
+                }
+                let (a, b) = (clusters[main].0[0], members[0]);
+                out.conflicts.push((a.min(b), a.max(b), "same time"));
+            }
+        }
+        let (mut members, common) = clusters.swap_remove(main);
+        members.sort_unstable();
+        levels.push((members, common));
     }
     let first_day = |l: &[usize]| l.iter().filter_map(|&i| day(&claims[i])).min();
     let last_day = |l: &[usize]| l.iter().filter_map(|&i| day(&claims[i])).max();
-    let meets_level = |a: &[usize], b: &[usize]| {
-        a.iter()
-            .all(|&i| b.iter().all(|&j| meets(&claims[i], &claims[j])))
-    };
-    let mut removed = vec![false; levels.len()];
-    // A dip that comes back within weeks: a conflict on the dip.
+    let meets_level = |a: (f64, f64), b: (f64, f64)| a.0.max(b.0) <= a.1.min(b.1);
+    // A run whose level dips and comes back within weeks: a conflict on
+    // the dip.
+    let mut dips = vec![false; levels.len()];
     for k in 1..levels.len().saturating_sub(1) {
         let (before, dip, after) = (&levels[k - 1], &levels[k], &levels[k + 1]);
-        let back = match (last_day(before), first_day(after)) {
+        let back = match (last_day(&before.0), first_day(&after.0)) {
             (Some(a), Some(b)) => b - a <= DIP_DAYS,
             _ => false,
         };
-        if back && meets_level(before, after) {
-            for &i in dip {
+        if back && meets_level(before.1, after.1) && !meets_level(before.1, dip.1) {
+            for &i in &dip.0 {
                 out.statuses[i] = Status::Conflict;
             }
             out.conflicts
-                .push((before[before.len() - 1], dip[0], "dip and return"));
-            removed[k] = true;
+                .push((before.0[before.0.len() - 1], dip.0[0], "dip and return"));
+            dips[k] = true;
         }
     }
-    // Neighbouring levels at about the same time.
-    let live: Vec<usize> = (0..levels.len()).filter(|&k| !removed[k]).collect();
+    let live: Vec<&(Vec<usize>, (f64, f64))> = levels
+        .iter()
+        .zip(&dips)
+        .filter(|(_, d)| !**d)
+        .map(|(l, _)| l)
+        .collect();
+    // Levels that differ: a change when far apart, a conflict when close.
     let mut changes = 0;
     for w in live.windows(2) {
-        let (a, b) = (&levels[w[0]], &levels[w[1]]);
-        let apart = match (last_day(a), first_day(b)) {
-            (Some(x), Some(y)) => y - x > window,
-            _ => false,
+        if meets_level(w[0].1, w[1].1) {
+            continue;
+        }
+        let close = match (last_day(&w[0].0), first_day(&w[1].0)) {
+            (Some(a), Some(b)) => b - a <= window,
+            _ => true,
         };
-        if apart {
-            changes += 1;
-            continue;
-        }
-        let (na, nb) = (article_count(claims, a), article_count(claims, b));
-        if a.iter()
-            .chain(b)
-            .all(|&i| out.statuses[i] != Status::Consistent)
-        {
-            continue;
-        }
-        match (na >= 2, nb >= 2) {
-            // Two well-sourced levels at once: two quantities; the later
-            // level stands apart.
-            (true, true) => b.iter().for_each(|&i| out.statuses[i] = Status::Outlier),
-            (true, false) => b.iter().for_each(|&i| out.statuses[i] = Status::Outlier),
-            (false, true) => a.iter().for_each(|&i| out.statuses[i] = Status::Outlier),
-            (false, false) => {
-                for &i in a.iter().chain(b) {
-                    out.statuses[i] = Status::Conflict;
-                }
-                out.conflicts.push((a[a.len() - 1], b[0], "same time"));
+        if close {
+            for &i in w[0].0.iter().chain(&w[1].0) {
+                out.statuses[i] = Status::Conflict;
             }
+            out.conflicts
+                .push((w[0].0[w[0].0.len() - 1], w[1].0[0], "same time"));
+        } else {
+            changes += 1;
         }
     }
     // Outliers never leave a group empty of consistent claims.

@@ -159,6 +159,7 @@ impl Builder {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 struct Signature {
     measure: String,
+    currency: Option<String>,
     counted: Option<String>,
     part: Option<String>,
     modality: Modality,
@@ -169,6 +170,7 @@ struct Signature {
 fn signature(c: &Claim) -> Signature {
     Signature {
         measure: c.measure.clone(),
+        currency: c.currency.clone(),
         counted: c.counted.clone(),
         part: c.part.clone(),
         modality: c.modality,

@@ -37,7 +37,7 @@ pub mod resolve;
 
 use std::path::PathBuf;
 
-pub use claim::{Claim, Qualifier};
+pub use claim::{Change, Claim, Qualifier};
 pub use config::Config;
 pub use corpus::{Article, FileError};
 pub use extract::Extractor;

@@ -769,6 +769,64 @@ fn part_of_earlier(tokens: &[Token<'_>], q: &Quantity) -> bool {
     )
 }
 
+/// The qualifier a figure shares with the one before it in a list of
+/// counts of one thing: "at least 12 times in the capital and four times
+/// elsewhere" (the same noun after both, a place phrase and a joint
+/// between), or a conversion in brackets ("more than 2,100 acres (850
+/// hectares)").
+fn listed_qualifier(
+    tokens: &[Token<'_>],
+    quantities: &[Quantity],
+    out: &[Context],
+    parts: &[(bool, usize)],
+    n: usize,
+) -> Option<Qualifier> {
+    let p = n.checked_sub(1)?;
+    let (pq, q) = (&quantities[p], &quantities[n]);
+    if pq.year_like || pq.identifier_like {
+        return None;
+    }
+    let qualifier = if pq.explicit_qualifier {
+        pq.qualifier
+    } else {
+        out.get(p)?.shared_qualifier?
+    };
+    if !matches!(
+        qualifier,
+        Qualifier::AtLeast
+            | Qualifier::MoreThan
+            | Qualifier::About
+            | Qualifier::Nearly
+            | Qualifier::AtMost
+            | Qualifier::LessThan
+    ) {
+        return None;
+    }
+    let from = parts.get(p)?.1;
+    let gap = tokens.get(from..q.qual_start)?;
+    if let [open] = gap {
+        let closed = tokens.get(q.last + 2).is_some_and(|t| t.text == ")");
+        if open.text == "(" && closed && q.unit == Unit::Measurement && pq.unit == q.unit {
+            return Some(qualifier);
+        }
+        return None;
+    }
+    let noun = |k: usize| tokens.get(k).filter(|t| t.kind == Kind::Word);
+    let same_noun = noun(pq.last + 1)
+        .zip(noun(q.last + 1))
+        .is_some_and(|(a, b)| a.norm == b.norm);
+    let (joint, phrase) = match gap {
+        [rest @ .., c, a] if c.text == "," && a.norm == "and" => (true, rest),
+        [rest @ .., j] => (matches!(j.norm.as_ref(), "and" | "," | "—"), rest),
+        [] => (false, gap),
+    };
+    let place = phrase.is_empty()
+        || (phrase.len() <= 5
+            && word_set!(LOCATIVE).has(&phrase[0])
+            && phrase.iter().all(|t| t.kind == Kind::Word));
+    (same_noun && joint && place).then_some(qualifier)
+}
+
 /// "the number of Sudanese refugees there to more than half a million": the
 /// counted noun stands before the number, after "number of".
 fn noun_before(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> Option<usize> {
@@ -845,6 +903,14 @@ enum Subject {
 fn subject(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> Option<Subject> {
     let mut j = q.qual_start;
     let (mut verb, mut participle) = (false, false);
+    // A qualifier may be the verb itself: "passing 3,800", "could reach
+    // 20,000", "exceeded 14,500".
+    for t in &tokens[q.qual_start..q.first] {
+        if data_words!("level_verbs").has(t) || t.norm == "reach" {
+            verb = true;
+            participle |= t.norm.ends_with("ing");
+        }
+    }
     let is_month = |t: &Token<'_>| t.is_capitalized() && super::number::is_month(t);
     for _ in 0..12 {
         let Some(t) = j.checked_sub(1).map(|p| &tokens[p]) else {
@@ -1117,6 +1183,12 @@ pub fn resolve_with(
                     shared_qualifier = Some(pq.qualifier);
                 }
             }
+        }
+        // "at least 12 times in the capital and four times elsewhere",
+        // "more than 2,100 acres (850 hectares)": a qualifier carries along
+        // a list of counts of one thing, and to a conversion in brackets.
+        if shared_qualifier.is_none() && !q.explicit_qualifier {
+            shared_qualifier = listed_qualifier(tokens, quantities, &out, &parts, n);
         }
         let (locations, destination) = location(tokens, mentions, q, &np);
         let role = lex.roles[measure];
@@ -1566,6 +1638,7 @@ pub fn topics_with(
             word_one: false,
             identifier_like: false,
             overflow: false,
+            detail: Default::default(),
         };
         let np = NounPhrase {
             head: Some((k, end, m)),

@@ -80,7 +80,8 @@ pub fn cues(tokens: &[Token<'_>], q: &Quantity, published_year: Option<i32>) -> 
         && tokens
             .iter()
             .any(|t| data_words!("revision_cues").has(t) || t.norm == "instead");
-    let projection = projection(before);
+    // The qualifier may hold the modal ("could reach 20,000").
+    let projection = projection(&tokens[before_from..q.first]);
     let window = &tokens[start.max(q.qual_start.saturating_sub(REACH))..end.min(q.last + REACH)];
     // "killed when troops opened fire": a clause of one event.
     let incident_noun = window.iter().any(|t| data_words!("incident_nouns").has(t))

@@ -12,9 +12,10 @@ pub mod cues;
 pub mod lexicon;
 pub mod number;
 pub mod scope;
+pub mod tables;
 pub mod text;
 
-use crate::claim::{make_key, with_subset, Claim, Frame, Qualifier};
+use crate::claim::{make_key, with_change, with_subset, Claim, Frame, Qualifier};
 use crate::config::{Config, Role};
 use crate::corpus::Article;
 use lexicon::Lexicon;
@@ -295,9 +296,15 @@ impl Extractor {
             lower,
             upper,
             qualifier,
-            key: with_subset(
-                make_key(&measure, key_actor, location.as_deref(), scope.as_deref()),
-                ctx.subset.as_deref(),
+            change: q.detail.change,
+            currency: q.detail.currency.map(str::to_string),
+            unit: q.detail.unit.map(str::to_string),
+            key: with_change(
+                with_subset(
+                    make_key(&measure, key_actor, location.as_deref(), scope.as_deref()),
+                    ctx.subset.as_deref(),
+                ),
+                q.detail.change,
             ),
             measure,
             actor,
@@ -757,6 +764,98 @@ mod tests {
         assert_eq!(
             claims("Hamas fighters killed more than 1,400 people in Israel on October 7."),
             ["1,400 more_than killed/israel/israel@10-07"]
+        );
+    }
+
+    /// `number qualifier key change currency unit` for each claim.
+    fn details(s: &str) -> Vec<String> {
+        let extractor = Extractor::new(&Config::builtin());
+        let article = corpus::parse("t.txt", s.to_string());
+        let or = |v: Option<&str>| v.unwrap_or("-").to_string();
+        extractor
+            .extract(&article)
+            .into_iter()
+            .map(|c| {
+                format!(
+                    "{} {} {} {} {} {}",
+                    c.number,
+                    c.qualifier.as_str(),
+                    c.key,
+                    or(c.change.map(crate::claim::Change::as_str)),
+                    or(c.currency.as_deref()),
+                    or(c.unit.as_deref())
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_amount_of_a_change_is_its_own_quantity() {
+        assert_eq!(
+            details("The death toll rose by 300 to 2,100."),
+            [
+                "300 exact killed/-/-~up up - -",
+                "2,100 exact killed/-/- to - -"
+            ]
+        );
+        assert_eq!(
+            details("Shares of the company rose 9.4% to $84."),
+            [
+                "9.4% exact percent/-/-~up up - -",
+                "$84 exact money/-/- to USD -"
+            ]
+        );
+    }
+
+    #[test]
+    fn money_in_any_currency_is_money() {
+        assert_eq!(
+            details("Each family gets 30,000 dirhams, and 140,000 dirhams for a lost home."),
+            [
+                "30,000 dirhams exact money/-/- - MAD -",
+                "140,000 dirhams exact money/-/- - MAD -"
+            ]
+        );
+        assert_eq!(
+            details("The bill came to €50bn, or A$3 billion."),
+            [
+                "€50bn exact money/-/- - EUR -",
+                "A$3 billion exact money/-/- - AUD -"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_qualifier_is_shared_along_a_list_of_counts() {
+        assert_eq!(
+            claims("Militias attacked US forces at least 12 times in the capital and four times elsewhere."),
+            ["12 at_least attacks/us/-", "four at_least attacks/us/-"]
+        );
+        assert_eq!(
+            details("The fire burned over 2,100 acres (850 hectares) of land."),
+            [
+                "2,100 more_than other/-/- - - acre",
+                "850 more_than other/-/- - - ha"
+            ]
+        );
+        // Not across a verb.
+        assert_eq!(
+            claims("At least 20 people were killed and 15 people fled."),
+            ["20 at_least killed/-/-", "15 exact displaced/-/-"]
+        );
+    }
+
+    #[test]
+    fn readings_addresses_and_identifiers_are_not_claims() {
+        none("The quake measured 6.8 on the Richter scale.");
+        none("The magnitude 6.8 earthquake had a depth of 18.5 kilometres.");
+        none("Protesters gathered outside 10 Downing Street.");
+        none("Call the hotline on +44 20 7946 0958.");
+        none("The iPhone 11 and the Boeing 787 were shown.");
+        none("A category 4 hurricane hit the coast.");
+        assert_eq!(
+            claims("The storm killed 12 people, a category 4 hurricane."),
+            ["12 exact killed/-/-"]
         );
     }
 

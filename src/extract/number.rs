@@ -2,28 +2,48 @@
 //! qualifiers and bounds.
 //!
 //! Takes the tokens of one sentence and returns [`Quantity`]s: digits
-//! (`2,500`, `1.4 million`, `$2bn`, `40%`), number words (`twenty-five`,
-//! `half a million`, `a dozen`), vague amounts (`dozens`, `hundreds of
-//! thousands`), ranges (`between 3,000 and 4,000`), each with the qualifier
-//! in front of it turned into bounds. Years, dates, clock times, ordinals,
-//! durations, ages and identifiers are left out here or flagged for the
-//! caller, who knows the lexicon. What a number counts is not decided here.
+//! (`2,500`, `1.4 million`, `$2bn`, `40%`, `2 500`, `1,50,000`, `2.5
+//! lakh`, `-1.3%`), number words (`twenty-five`, `half a million`, `a
+//! dozen`, `twenty-eight thousand six hundred forty-two`, `four-thousand-318`),
+//! vague amounts (`dozens`, `hundreds of thousands`), ranges (`between 3,000
+//! and 4,000`, `$1-2 billion`), each with the qualifier in front of it (or
+//! behind it: `10,000 or more`) turned into bounds, the currency of money
+//! (`US$`, `€`, `dirhams`, `164p`), the unit of a measured quantity (`10km`,
+//! `50 mph`) and its place in a change (`rose 9.4% to $84`: a change `up`
+//! and a level `to`). Years, dates, clock times, ordinals, durations, ages,
+//! readings on a scale (`magnitude 6.8`), street addresses and phone
+//! numbers are left out here; identifiers (`Tower 22`, `iPhone 11`,
+//! `category 4`) are flagged for the caller, who knows the lexicon. What a
+//! number counts is not decided here. The word lists are in `data/`
+//! ([`super::tables`]).
 
-use super::lexicon::{data_words, word_set};
+use super::lexicon::word_set;
+use super::tables::{tables, ChangeWord};
 use super::text::{Kind, Token};
-use crate::claim::Qualifier;
+use crate::claim::{Change, Qualifier};
 
 /// What a quantity is measured in, when the number itself says so.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
     /// A plain count.
     Count,
-    /// A currency symbol or code goes with it.
+    /// A currency symbol, code or name goes with it.
     Money,
-    /// `%`, `per cent`, `percent`.
+    /// `%`, `per cent`, `percent`, `24pc`.
     Percent,
-    /// A unit of length or weight is attached (`30km`, `2,000-pound`).
+    /// A unit of measurement is attached (`30km`, `2,000-pound`, `50 mph`).
     Measurement,
+}
+
+/// What the wording says of a quantity besides its value and bounds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Detail {
+    /// For money, the ISO 4217 code of the currency written.
+    pub currency: Option<&'static str>,
+    /// For a measured quantity, its unit (`km`, `mph`, `GB`).
+    pub unit: Option<&'static str>,
+    /// Its place in a change ("rose 9.4% to $84").
+    pub change: Option<Change>,
 }
 
 /// A quantity found in a sentence. Token indices are into the sentence's
@@ -53,11 +73,14 @@ pub struct Quantity {
     pub year_like: bool,
     /// The word `one`: a claim only if a counted noun follows.
     pub word_one: bool,
-    /// A capitalised word stands before it (`Tower 22`): a claim only if a
-    /// counted noun follows.
+    /// A name or a word that names a numbered thing stands before it
+    /// (`Tower 22`, `iPhone 11`, `category 4`): a claim only if a counted
+    /// noun follows.
     pub identifier_like: bool,
     /// Too large to hold exactly: no value, no bounds.
     pub overflow: bool,
+    /// Currency, unit of measurement and change.
+    pub detail: Detail,
 }
 
 /// Is the token the name of a month (full or abbreviated)?
@@ -130,120 +153,9 @@ const CLOCK: &[&str] = &[
     "et", "pt", "ist", "o'clock", "local", "hrs",
 ];
 
-/// Units of length and weight after a number.
-const MEASUREMENT_UNITS: &[&str] = &[
-    "km",
-    "kms",
-    "kilometre",
-    "kilometres",
-    "kilometer",
-    "kilometers",
-    "mile",
-    "miles",
-    "m",
-    "metre",
-    "metres",
-    "meter",
-    "meters",
-    "kg",
-    "kilogram",
-    "kilograms",
-    "ton",
-    "tons",
-    "tonne",
-    "tonnes",
-    "pound",
-    "pounds",
-    "lb",
-    "lbs",
-    "foot",
-    "feet",
-    "ft",
-    "mm",
-    "cm",
-    "inch",
-    "inches",
-    "litre",
-    "litres",
-    "liter",
-    "liters",
-    "barrel",
-    "barrels",
-    "sq",
-    "hectare",
-    "hectares",
-];
-
 /// Hyphenated words after a number that keep it a count (`1,400-strong`).
 const COUNT_SUFFIXES: &[&str] = &[
     "strong", "member", "man", "person", "nation", "vehicle", "ship",
-];
-
-/// Currency symbols and codes.
-const CURRENCY_SYMBOLS: &[&str] = &["$", "£", "€", "¥", "₪", "₹", "₽"];
-const CURRENCY_CODES: &[&str] = &["usd", "eur", "gbp", "us$", "nis", "ils", "sar", "aed"];
-
-/// Qualifiers, longest first; each a phrase in lowercase words.
-const QUALIFIERS: &[(&str, Qualifier)] = &[
-    ("no fewer than", Qualifier::AtLeast),
-    ("no less than", Qualifier::AtLeast),
-    ("not less than", Qualifier::AtLeast),
-    ("not fewer than", Qualifier::AtLeast),
-    ("a minimum of", Qualifier::AtLeast),
-    ("at least", Qualifier::AtLeast),
-    ("at a minimum", Qualifier::AtLeast),
-    ("no more than", Qualifier::AtMost),
-    ("not more than", Qualifier::AtMost),
-    ("a maximum of", Qualifier::AtMost),
-    ("as many as", Qualifier::AtMost),
-    ("as much as", Qualifier::AtMost),
-    ("up to", Qualifier::AtMost),
-    ("at most", Qualifier::AtMost),
-    ("in excess of", Qualifier::MoreThan),
-    ("upwards of", Qualifier::MoreThan),
-    ("upward of", Qualifier::MoreThan),
-    ("just over", Qualifier::MoreThan),
-    ("well over", Qualifier::MoreThan),
-    ("well above", Qualifier::MoreThan),
-    ("more than", Qualifier::MoreThan),
-    ("greater than", Qualifier::MoreThan),
-    ("over", Qualifier::MoreThan),
-    ("above", Qualifier::MoreThan),
-    ("exceeding", Qualifier::MoreThan),
-    ("exceeded", Qualifier::MoreThan),
-    ("exceeds", Qualifier::MoreThan),
-    ("surpassed", Qualifier::MoreThan),
-    ("surpassing", Qualifier::MoreThan),
-    ("surpasses", Qualifier::MoreThan),
-    ("topped", Qualifier::MoreThan),
-    ("tops", Qualifier::MoreThan),
-    ("passed", Qualifier::MoreThan),
-    ("passes", Qualifier::MoreThan),
-    ("just under", Qualifier::Nearly),
-    ("just below", Qualifier::Nearly),
-    ("just shy of", Qualifier::Nearly),
-    ("close to", Qualifier::Nearly),
-    ("closer to", Qualifier::Nearly),
-    ("nearly", Qualifier::Nearly),
-    ("almost", Qualifier::Nearly),
-    ("approaching", Qualifier::Nearly),
-    ("fewer than", Qualifier::LessThan),
-    ("less than", Qualifier::LessThan),
-    ("under", Qualifier::LessThan),
-    ("below", Qualifier::LessThan),
-    ("in the region of", Qualifier::About),
-    ("on the order of", Qualifier::About),
-    ("more or less", Qualifier::About),
-    ("an estimated", Qualifier::About),
-    ("approximately", Qualifier::About),
-    ("approx.", Qualifier::About),
-    ("approx", Qualifier::About),
-    ("estimated", Qualifier::About),
-    ("roughly", Qualifier::About),
-    ("around", Qualifier::About),
-    ("about", Qualifier::About),
-    ("circa", Qualifier::About),
-    ("some", Qualifier::About),
 ];
 
 /// Vague amounts: phrase, lower, upper.
@@ -261,56 +173,6 @@ const VAGUE: &[(&str, f64, f64)] = &[
     ("several", 3.0, 9.0),
     ("a handful", 2.0, 9.0),
     ("a few", 2.0, 9.0),
-];
-
-/// Capitalised words that may stand before a number without making it an
-/// identifier.
-const NOT_IDENTIFIER_HEADS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "and",
-    "but",
-    "or",
-    "in",
-    "on",
-    "at",
-    "for",
-    "with",
-    "by",
-    "of",
-    "to",
-    "from",
-    "only",
-    "just",
-    "all",
-    "another",
-    "those",
-    "these",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "some",
-    "about",
-    "nearly",
-    "almost",
-    "around",
-    "over",
-    "after",
-    "before",
-    "since",
-    "when",
-    "while",
-    "as",
-    "then",
-    "now",
-    "another",
-    "last",
-    "killing",
-    "including",
-    "and",
 ];
 
 /// Number words up to nineteen.
@@ -361,46 +223,90 @@ fn tens_value(w: &str) -> Option<f64> {
         .map(|&(_, v)| f64::from(v))
 }
 
-/// Scale words after a number (`million`, `bn`), and their factor.
+/// Scale words after a number (`million`, `bn`, `lakh`), and their factor.
 fn scale_value(w: &str) -> Option<f64> {
     Some(match w {
         "hundred" => 1e2,
         "thousand" => 1e3,
+        "lakh" | "lakhs" | "lac" | "lacs" => 1e5,
         "million" | "mn" | "mln" => 1e6,
+        "crore" | "crores" | "cr" => 1e7,
         "billion" | "bn" | "bln" => 1e9,
         "trillion" | "tn" | "trn" => 1e12,
         _ => return None,
     })
 }
 
-/// Can a quantity start at this word? Only if the word (its part before a
-/// hyphen: "twenty" of "twenty-five") has the shape of a number word, a
-/// vague amount's first word or a currency code. A look at the shape
-/// passes over most words at once.
+/// Words a number in words or a vague amount may start with, besides the
+/// number words.
+const START_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "half",
+    "quarter",
+    "three",
+    "two",
+    "hundreds",
+    "tens",
+    "thousands",
+    "millions",
+    "billions",
+    "dozens",
+    "scores",
+    "several",
+    "minus",
+];
+
+/// Can a number in words start at this word? Only if the word (its part
+/// before a hyphen: "twenty" of "twenty-five") has the shape of a number
+/// word, a vague amount's first word or "minus". A look at the shape
+/// passes over most words at once. (Money starts at a currency symbol:
+/// [`may_start_money`].)
 fn may_start(tok: &Token<'_>) -> bool {
     static SHAPES: std::sync::OnceLock<super::lexicon::Shapes> = std::sync::OnceLock::new();
     let shapes = SHAPES.get_or_init(|| {
-        let mut words = vec![
-            "a",
-            "an",
-            "half",
-            "quarter",
-            "three",
-            "two",
-            "hundreds",
-            "tens",
-            "thousands",
-            "millions",
-            "billions",
-            "dozens",
-            "scores",
-            "several",
-        ];
+        let mut words = START_WORDS.to_vec();
         words.extend(UNITS.iter().chain(TENS).map(|(w, _)| *w));
-        words.extend(CURRENCY_CODES);
         super::lexicon::Shapes::of(&words)
     });
     shapes.may_hold_shape(tok.head_shape) || shapes.may_hold_shape(tok.shape)
+}
+
+/// Can a quantity start at this word: a number in words, or money with a
+/// symbol? One look at a table of shapes for most words (the find loop's
+/// filter).
+#[inline]
+fn may_start_any(tok: &Token<'_>) -> bool {
+    static SHAPES: std::sync::OnceLock<super::lexicon::Shapes> = std::sync::OnceLock::new();
+    let shapes = SHAPES.get_or_init(|| {
+        let mut words = START_WORDS.to_vec();
+        words.extend(UNITS.iter().chain(TENS).map(|(w, _)| *w));
+        let starts = &tables().currencies.symbol_starts;
+        words.extend(starts.iter().map(String::as_str));
+        super::lexicon::Shapes::of(&words)
+    });
+    if shapes.may_hold_shape(tok.head_shape) || shapes.may_hold_shape(tok.shape) {
+        return true;
+    }
+    glued_digits(tok)
+}
+
+/// One to three letters then a digit: "Rs500", "EUR5m".
+#[inline]
+fn glued_digits(tok: &Token<'_>) -> bool {
+    let b = tok.text.as_bytes();
+    b.len() > 1 && b[1..b.len().min(4)].iter().any(u8::is_ascii_digit)
+}
+
+/// Can money written with a symbol start at this token ("US" of "US$3",
+/// "Rs", "EUR", "$"), or is it a word with a symbol joined to digits
+/// ("Rs500")? `false` is sure, and found at once for most tokens.
+#[inline]
+fn may_start_money(tok: &Token<'_>) -> bool {
+    if tables().currencies.start_shapes.may_hold_shape(tok.shape) {
+        return true;
+    }
+    tok.kind == Kind::Word && glued_digits(tok)
 }
 
 /// A number without qualifier: token span, value, scale and unit.
@@ -419,6 +325,10 @@ struct Simple {
     four_digits: bool,
     /// The token is itself a range (`3,000-4,000`): its upper end.
     inner_upper: Option<f64>,
+    /// Currency and unit of measurement.
+    detail: Detail,
+    /// A qualifier joined to the number (`10,000-plus`).
+    trailing: Option<Qualifier>,
 }
 
 impl Simple {
@@ -434,6 +344,8 @@ impl Simple {
             word_one: false,
             four_digits: false,
             inner_upper: None,
+            detail: Detail::default(),
+            trailing: None,
         }
     }
 }
@@ -444,11 +356,16 @@ pub fn find(tokens: &[Token<'_>], tolerance: f64) -> Vec<Quantity> {
     let mut out = Vec::new();
     // Asked for only by some figures: found the first time.
     let mut title_case: Option<bool> = None;
+    let mut quake: Option<bool> = None;
     let mut i = 0;
     while i < tokens.len() {
         // Most words start nothing: a look at their shape says so.
-        if tokens[i].kind == Kind::Word && !may_start(&tokens[i]) {
+        if tokens[i].kind == Kind::Word && !may_start_any(&tokens[i]) {
             i += 1;
+            continue;
+        }
+        if let Some(end) = phone_at(tokens, i) {
+            i = end;
             continue;
         }
         if let Some(q) = vague_at(tokens, i) {
@@ -458,35 +375,52 @@ pub fn find(tokens: &[Token<'_>], tolerance: f64) -> Vec<Quantity> {
             }
             continue;
         }
-        let Some(a) = simple_at(tokens, i) else {
+        let Some(mut a) = simple_at(tokens, i) else {
             i += 1;
             continue;
         };
         let (qualifier, qual_start) = qualifier_before(tokens, a.first);
-        // A range: "between A and B", "A to B", "A-B", "A or B".
+        // A range: "between A and B", "A to B", "A-B", "A or B",
+        // "anywhere from A to B"; not "rose 9.4% to $84" (a change and a
+        // level) nor "from 252 to 287" (two levels).
         let mut range: Option<Simple> = None;
+        let mut range_from = false;
         if let Some(upper) = a.inner_upper {
             range = Some(Simple { value: upper, ..a });
         } else if let Some(sep) = tokens.get(a.end) {
             let between = qualifier_word(tokens, qual_start, "between");
             let from = a.first > 0 && tokens[a.first - 1].norm == "from";
-            let joins = match sep.norm.as_ref() {
-                "and" => between,
-                "to" => !from,
-                "or" => true,
-                "-" | "–" => !from,
+            range_from =
+                from && a.first >= 2 && tables().changes.range_from.has(&tokens[a.first - 2]);
+            let b = simple_at(tokens, a.end + 1);
+            let joins = match (sep.norm.as_ref(), b) {
+                (_, None) => false,
+                ("and", _) => between,
+                ("to", Some(b)) => {
+                    (!from || range_from)
+                        && (!changed_before(tokens, qual_start) || shares_unit_of(&a, &b))
+                }
+                ("or", _) => true,
+                ("-" | "–", _) => !from || range_from,
                 _ => false,
             };
-            if joins {
-                if let Some(b) = simple_at(tokens, a.end + 1) {
-                    range = Some(b);
-                }
+            // "9.4% to $84": amounts of different kinds make no range.
+            let kinds_differ = b.is_some_and(|b| {
+                a.unit != Unit::Count && b.unit != Unit::Count && a.unit != b.unit
+            });
+            if joins && !kinds_differ {
+                range = b;
+            } else if let (true, "to", Some(b)) = (from && !range_from, sep.norm.as_ref(), b) {
+                // "from 252 to 287 miles", "from 3 to 4 million": the
+                // earlier level is in the unit and scale of the later one.
+                share_unit(&mut a, &b);
             }
         }
         let (qualifier, qual_start) = match (qualifier, range.is_some()) {
             (_, true) if qualifier_word(tokens, qual_start, "between") => {
                 (Some(Qualifier::Range), qual_start)
             }
+            (_, true) if range_from => (Some(Qualifier::Range), a.first - 2),
             (None, false) if a.first > 0 && tokens[a.first - 1].norm == "between" => {
                 (None, a.first)
             }
@@ -533,12 +467,20 @@ pub fn find(tokens: &[Token<'_>], tolerance: f64) -> Vec<Quantity> {
                     word_one: false,
                     identifier_like: false,
                     overflow: false,
+                    detail: Detail {
+                        currency: a.detail.currency.or(b.detail.currency),
+                        unit: a.detail.unit.or(b.detail.unit),
+                        change: None,
+                    },
                 }
             }
             None => {
-                let (qual, explicit) = match qualifier {
+                let (qual, explicit) = match qualifier.or(a.trailing) {
                     Some(q) => (q, true),
-                    None => (Qualifier::Exact, false),
+                    None => match trailing_qualifier(tokens, a.end) {
+                        Some(q) => (q, true),
+                        None => (Qualifier::Exact, false),
+                    },
                 };
                 let (lower, upper) = bounds(qual, a.value, tolerance);
                 Quantity {
@@ -557,6 +499,7 @@ pub fn find(tokens: &[Token<'_>], tolerance: f64) -> Vec<Quantity> {
                     word_one: a.word_one,
                     identifier_like: false,
                     overflow: false,
+                    detail: a.detail,
                 }
             }
         };
@@ -568,15 +511,20 @@ pub fn find(tokens: &[Token<'_>], tolerance: f64) -> Vec<Quantity> {
             q.overflow = true;
             q.year_like = false;
         }
-        if is_date_or_time(tokens, &q) || excluded_after(tokens, q.last + 1) {
+        if is_date_or_time(tokens, &q)
+            || excluded_after(tokens, q.last + 1)
+            || street_address(tokens, &q)
+            || reading(tokens, &q, &mut quake)
+        {
             continue;
         }
-        if !q.explicit_qualifier && q.unit != Unit::Money {
+        if !q.explicit_qualifier && !matches!(q.unit, Unit::Money | Unit::Measurement) {
             let title_case = *title_case.get_or_insert_with(|| is_title_case(tokens));
             q.identifier_like = identifier_before(tokens, q.first, title_case);
         }
         out.push(q);
     }
+    mark_changes(tokens, &mut out);
     out
 }
 
@@ -600,11 +548,17 @@ pub fn bounds(q: Qualifier, v: f64, tolerance: f64) -> (Option<f64>, Option<f64>
 }
 
 fn bounds_raw(q: Qualifier, v: f64, tolerance: f64) -> (Option<f64>, Option<f64>) {
+    let width = v.abs() * tolerance;
     match q {
         Qualifier::Exact => (Some(v), Some(v)),
         Qualifier::AtLeast | Qualifier::MoreThan => (Some(v), None),
-        Qualifier::About => (Some(v * (1.0 - tolerance)), Some(v * (1.0 + tolerance))),
-        Qualifier::Nearly => (Some(v * (1.0 - tolerance)), Some(v)),
+        Qualifier::About => (Some(v - width), Some(v + width)),
+        // Just below in size: [0.9 v, v] for a positive figure, [v, 0.9 v]
+        // for a negative one.
+        Qualifier::Nearly if v < 0.0 => (Some(v), Some(v + width)),
+        Qualifier::Nearly => (Some(v - width), Some(v)),
+        // "up to -3": no lower bound.
+        Qualifier::AtMost | Qualifier::LessThan if v < 0.0 => (None, Some(v)),
         Qualifier::AtMost | Qualifier::LessThan => (Some(0.0), Some(v)),
         Qualifier::Range | Qualifier::Vague => (Some(v), Some(v)),
     }
@@ -667,6 +621,17 @@ fn vague_at(tokens: &[Token<'_>], i: usize) -> Option<Quantity> {
             }
             _ => {}
         }
+        // "billions of dollars", "millions of euros": money, in a currency.
+        let mut unit = Unit::Count;
+        let mut detail = Detail::default();
+        if tokens.get(last + 1).is_some_and(|t| t.norm == "of") {
+            if let Some((_, name)) = tables().currencies.names.at(tokens, last + 2) {
+                if !name.minor {
+                    unit = Unit::Money;
+                    detail.currency = Some(name.code);
+                }
+            }
+        }
         // A qualifier before a vague amount ("some dozens") adds nothing to
         // its bounds, but belongs to the claim's wording.
         let qual_start = qualifier_before(tokens, i).1;
@@ -679,11 +644,12 @@ fn vague_at(tokens: &[Token<'_>], i: usize) -> Option<Quantity> {
             upper: Some(hi),
             qualifier: Qualifier::Vague,
             explicit_qualifier: true,
-            unit: Unit::Count,
+            unit,
             year_like: false,
             word_one: false,
             identifier_like: false,
             overflow: false,
+            detail,
         });
     }
     None
@@ -710,31 +676,46 @@ pub(crate) fn match_phrase(tokens: &[Token<'_>], i: usize, phrase: &str) -> Opti
     }
 }
 
-/// The qualifiers by their last word, each with its number of words, in
-/// the order of [`QUALIFIERS`].
-type ByLastWord = std::collections::HashMap<
-    &'static str,
-    Vec<(&'static str, Qualifier, usize)>,
-    std::hash::BuildHasherDefault<super::lexicon::Fnv>,
->;
-
-/// The qualifiers by their last word: most numbers follow none of them.
-fn qualifiers_by_last_word() -> &'static ByLastWord {
-    static MAP: std::sync::OnceLock<ByLastWord> = std::sync::OnceLock::new();
-    MAP.get_or_init(|| {
-        let mut map = ByLastWord::default();
-        for &(phrase, q) in QUALIFIERS {
-            let last = phrase.rsplit(' ').next().unwrap_or(phrase);
-            let n = phrase.split(' ').count();
-            map.entry(last).or_default().push((phrase, q, n));
-        }
-        map
-    })
-}
+/// Words between a qualifier and its number that leave it the number's:
+/// "at least another 2,059", "more than a further 300".
+const QUALIFIED_GAP: &[&str] = &["another", "further", "additional", "a", "an"];
 
 /// The qualifier ending just before token `first`, and where it starts.
 fn qualifier_before(tokens: &[Token<'_>], first: usize) -> (Option<Qualifier>, usize) {
-    // Every qualifier ends in one of these words; most numbers have none.
+    let found = qualifier_ending_at(tokens, first);
+    if found.0.is_some() {
+        return found;
+    }
+    // "at least another 2,059", "more than an additional 300".
+    let mut k = first;
+    while k > 0 && first - k < 2 && word_set!(QUALIFIED_GAP).has(&tokens[k - 1]) {
+        k -= 1;
+    }
+    let gap = tokens[k..first].iter().map(|t| t.norm.as_ref());
+    let gap_ok = k < first && gap.clone().any(|w| !matches!(w, "a" | "an"));
+    if gap_ok {
+        if let (Some(q), start) = qualifier_ending_at(tokens, k) {
+            return (Some(q), start);
+        }
+    }
+    // "an approximate rainfall of 400 millimeters": the adjective of the
+    // noun before "of" qualifies the number.
+    if first >= 3 && tokens[first - 1].norm == "of" {
+        let through = &tables().through_noun;
+        let adjective = tokens[first.saturating_sub(5)..first - 2]
+            .iter()
+            .rev()
+            .find_map(|t| through.get(t.norm.as_ref()));
+        if let Some(&q) = adjective {
+            return (Some(q), first);
+        }
+    }
+    found
+}
+
+/// The qualifier whose last word is just before token `first`.
+fn qualifier_ending_at(tokens: &[Token<'_>], first: usize) -> (Option<Qualifier>, usize) {
+    // Every qualifier ends in one of a few words; most numbers have none.
     let last = first.checked_sub(1).map(|p| tokens[p].norm.as_ref());
     let Some(last) = last else {
         return (None, first);
@@ -742,40 +723,27 @@ fn qualifier_before(tokens: &[Token<'_>], first: usize) -> (Option<Qualifier>, u
     if last == "between" {
         return (None, first - 1);
     }
-    let Some(candidates) = qualifiers_by_last_word().get(last) else {
+    let t = tables();
+    let Some(candidates) = t.qualifiers.get(last) else {
         return (None, first);
     };
-    for &(phrase, q, n) in candidates {
+    for (phrase, q, n) in candidates {
+        let (q, n) = (*q, *n);
         if first < n {
             continue;
         }
         if match_phrase(tokens, first - n, phrase) == Some(first) {
             let start = first - n;
+            let verb = start.checked_sub(1).map(|p| &tokens[p]);
             // "came under 11 attacks", "went over 3 drafts": a verb's particle.
-            let verb = start.checked_sub(1).map(|p| tokens[p].norm.as_ref());
-            if matches!(phrase, "under" | "over")
-                && matches!(
-                    verb,
-                    Some(
-                        "came"
-                            | "come"
-                            | "comes"
-                            | "coming"
-                            | "went"
-                            | "go"
-                            | "is"
-                            | "are"
-                            | "was"
-                            | "were"
-                    )
-                )
+            if matches!(phrase.as_str(), "under" | "over")
+                && verb.is_some_and(|v| t.over_under_verbs.has(v))
             {
                 return (None, first);
             }
-            // "has gone up to 2,497", "shot up to": a verb of motion
-            // makes "up to" the level reached, not a bound.
-            if phrase == "up to" && start > 0 && data_words!("rise_verbs").has(&tokens[start - 1]) {
-                return (None, start);
+            // "has gone up to 2,497": a level reached, not a bound.
+            if phrase == "up to" && verb.is_some_and(|v| t.up_to_verbs.has(v)) {
+                return (None, first);
             }
             // "between" before the qualifier belongs to a range.
             return (Some(q), start);
@@ -787,41 +755,403 @@ fn qualifier_before(tokens: &[Token<'_>], first: usize) -> (Option<Qualifier>, u
     (None, first)
 }
 
+/// A qualifier after the number: "10,000 or more", "5,000+", "300 or so".
+fn trailing_qualifier(tokens: &[Token<'_>], end: usize) -> Option<Qualifier> {
+    let tok = tokens.get(end)?;
+    // "5+3" is a sum, not "5 or more".
+    if tok.text == "+" && tokens.get(end + 1).is_some_and(|n| !n.space_before) {
+        return None;
+    }
+    if tok.text == "+" && tok.space_before {
+        return None;
+    }
+    tables().trailing.at(tokens, end).map(|(_, &q)| q)
+}
+
+/// The symbol and ISO code of a currency written just before a number as
+/// part of a word ("Rs500", "Dh30,000", "EUR5m"): the bytes of the symbol.
+fn glued_symbol(tok: &Token<'_>) -> Option<(usize, &'static str)> {
+    let b = tok.text.as_bytes();
+    // One to three letters, then a digit: most words fail at once.
+    let digit = (1..b.len().min(4)).find(|&k| b[k].is_ascii_digit())?;
+    if !b[..digit].iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let symbol = tok.text.get(..digit)?;
+    let code = *tables().currencies.symbols.get(symbol)?;
+    Some((digit, code))
+}
+
+/// A currency symbol or code starting at token `i` and the number after
+/// it: the token where the number starts, the bytes of that token that
+/// still belong to the symbol ("$US55,931,000": the `US`), and the ISO code.
+fn symbol_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, usize, &'static str)> {
+    let c = &tables().currencies;
+    let first = tokens.get(i)?;
+    // Most tokens start no symbol: their shape says so.
+    if !c.start_shapes.may_hold_shape(first.shape) {
+        return None;
+    }
+    // Most words are no symbol and have a space after them: passed over
+    // without a string made.
+    let glued_next = tokens.get(i + 1).is_some_and(|t| !t.space_before);
+    if !glued_next && !c.symbols.contains_key(first.text) {
+        return None;
+    }
+    // The symbol's text, on the stack: symbols are a few bytes long.
+    let mut buf = [0u8; 32];
+    let mut len = 0;
+    let mut best = None;
+    for n in 1..=3 {
+        let Some(t) = tokens.get(i + n - 1) else {
+            break;
+        };
+        if (n > 1 && t.space_before) || len + t.text.len() > c.longest_symbol.min(buf.len()) {
+            break;
+        }
+        buf[len..len + t.text.len()].copy_from_slice(t.text.as_bytes());
+        len += t.text.len();
+        let text = std::str::from_utf8(&buf[..len]).ok()?;
+        if let Some(&code) = c.symbols.get(text) {
+            best = Some((i + n, code, len));
+        }
+    }
+    let (next, code, symbol_len) = best?;
+    let tok = tokens.get(next)?;
+    match tok.kind {
+        Kind::Number => Some((next, 0, code)),
+        // "$US55,931,000": the letters that finish the symbol, then digits.
+        Kind::Word if !tok.space_before => {
+            let b = tok.text.as_bytes();
+            let skip = b.iter().take(5).position(u8::is_ascii_digit)?;
+            if !b[..skip].iter().all(u8::is_ascii_alphabetic) || symbol_len + skip > buf.len() {
+                return None;
+            }
+            buf[symbol_len..symbol_len + skip].copy_from_slice(&b[..skip]);
+            let longer = std::str::from_utf8(&buf[..symbol_len + skip]).ok()?;
+            let code = *c.symbols.get(longer)?;
+            Some((next, skip, code))
+        }
+        _ => None,
+    }
+}
+
 /// A number (digits or words) starting at token `i`, without qualifier.
 fn simple_at(tokens: &[Token<'_>], i: usize) -> Option<Simple> {
     let tok = tokens.get(i)?;
-    match tok.kind {
-        Kind::Number => digits_at(tokens, i),
+    let mut s = match tok.kind {
+        Kind::Number => match digits_at(tokens, i, 0) {
+            Some(s) => s,
+            // "17-thousand", "four-thousand-318" start with digits too.
+            None if tok.text.contains('-') => words_at(tokens, i)?,
+            None => return None,
+        },
         Kind::Word => {
-            // A currency code or "US$" before digits.
-            if CURRENCY_CODES.contains(&tok.norm.as_ref())
-                && tokens.get(i + 1).is_some_and(|t| t.kind == Kind::Number)
-            {
-                let mut s = digits_at(tokens, i + 1)?;
+            if may_start_money(tok) {
+                if let Some((skip, code)) = glued_symbol(tok) {
+                    // "Rs500", "EUR5m".
+                    let mut s = digits_at(tokens, i, skip)?;
+                    s.unit = Unit::Money;
+                    s.detail.currency = Some(code);
+                    return Some(s);
+                }
+                if let Some(s) = money_at(tokens, i) {
+                    return Some(s);
+                }
+            }
+            if tok.norm == "minus" && tokens.get(i + 1).is_some_and(|t| !t.is_punct('-')) {
+                // "minus 387".
+                let mut s = simple_at(tokens, i + 1)?;
+                if s.inner_upper.is_some() {
+                    return None;
+                }
                 s.first = i;
-                s.unit = Unit::Money;
+                s.value = -s.value;
                 return Some(s);
             }
             if !may_start(tok) {
                 return None;
             }
-            words_at(tokens, i)
+            words_at(tokens, i)?
         }
         Kind::Punct => {
-            let next = tokens.get(i + 1)?;
-            if next.kind == Kind::Number && CURRENCY_SYMBOLS.contains(&tok.text) {
-                let mut s = digits_at(tokens, i + 1)?;
-                s.first = i;
-                s.unit = Unit::Money;
-                // "US$2bn": the "US" belongs to the symbol.
-                if i > 0 && tokens[i - 1].norm == "us" && !tok.space_before {
-                    s.first = i - 1;
+            if may_start_money(tok) {
+                if let Some(s) = money_at(tokens, i) {
+                    return Some(s);
                 }
-                return Some(s);
             }
-            None
+            // "-1.3%", "−2.5": a minus sign joined to the number, not set
+            // between two numbers ("3,000 - 4,000").
+            let next = tokens.get(i + 1)?;
+            let sign = matches!(tok.text, "-" | "−")
+                && next.kind == Kind::Number
+                && !next.space_before
+                && (i == 0
+                    || tok.space_before
+                    || matches!(tokens[i - 1].text, "(" | "[" | "\"" | "“"));
+            if !sign {
+                return None;
+            }
+            let mut s = digits_at(tokens, i + 1, 0)?;
+            if s.inner_upper.is_some() {
+                return None;
+            }
+            s.first = i;
+            s.value = -s.value;
+            s.four_digits = false;
+            return Some(s);
+        }
+    };
+    after_number(tokens, &mut s);
+    Some(s)
+}
+
+/// Money written with a symbol or code before the number: "$2bn", "US$3.5
+/// billion", "A$5", "€50bn", "EUR 5 million", "Rs. 500", "$US55,931,000".
+fn money_at(tokens: &[Token<'_>], i: usize) -> Option<Simple> {
+    let (at, skip, code) = symbol_at(tokens, i)?;
+    let mut s = digits_at(tokens, at, skip)?;
+    s.first = i;
+    s.unit = Unit::Money;
+    s.detail.currency = Some(code);
+    s.four_digits = false;
+    Some(s)
+}
+
+/// What follows a number: a currency name ("5 million euros", "30,000
+/// dirhams", "50 cents"), an ISO code ("5 million EUR") or a unit of
+/// measurement ("7 km", "400 millimeters", "50 mph"). A currency is taken
+/// into the number as written; a unit is not.
+fn after_number(tokens: &[Token<'_>], s: &mut Simple) {
+    if s.unit != Unit::Count {
+        return;
+    }
+    let t = tables();
+    let Some(next) = tokens.get(s.end) else {
+        return;
+    };
+    if next.kind == Kind::Word {
+        // An ISO code in capitals after the amount.
+        if next.text.len() == 3 && next.text.bytes().all(|b| b.is_ascii_uppercase()) {
+            if let Some(&code) = t.currencies.symbols.get(next.text) {
+                if code == next.text {
+                    s.unit = Unit::Money;
+                    s.detail.currency = Some(code);
+                    s.end += 1;
+                    s.four_digits = false;
+                    return;
+                }
+            }
+        }
+        if let Some((end, name)) = t.currencies.names.at(tokens, s.end) {
+            let sterling = tokens.get(end).is_some_and(|t| t.norm == "sterling");
+            if !name.scaled || s.scale > 1.0 || sterling {
+                if name.minor {
+                    s.value /= 100.0;
+                    s.inner_upper = s.inner_upper.map(|u| u / 100.0);
+                }
+                s.unit = Unit::Money;
+                s.detail.currency = Some(name.code);
+                s.end = end + usize::from(sterling);
+                s.four_digits = false;
+                return;
+            }
         }
     }
+    if let Some((_, &unit)) = t.units.at(tokens, s.end) {
+        s.unit = Unit::Measurement;
+        s.detail.unit = Some(unit);
+        s.four_digits = false;
+    }
+}
+
+/// Is a change word ("rose", "up", "increased by") just before token
+/// `start`, past a few adverbs? Then "A to B" after it is a change and a
+/// level, not a range.
+fn changed_before(tokens: &[Token<'_>], start: usize) -> bool {
+    change_word_before(tokens, start).is_some()
+}
+
+/// Gives a bare earlier level the unit, currency and scale of the later
+/// one: "from 252 to 287 miles", "from $3 to 4 million" (but "from 300 to
+/// 4 million" keeps its 300).
+fn share_unit(a: &mut Simple, b: &Simple) {
+    if a.unit == Unit::Count && b.unit != Unit::Count {
+        a.unit = b.unit;
+        a.detail.currency = b.detail.currency;
+        a.detail.unit = b.detail.unit;
+        a.four_digits = false;
+    }
+    if a.scale == 1.0 && b.scale > 1.0 && a.value * b.scale <= b.value * 10.0 {
+        a.value *= b.scale;
+        a.scale = b.scale;
+        a.four_digits = false;
+    }
+}
+
+/// In "rose 3 to 4 percent", the bare 3 shares the unit of "4 percent": a
+/// range of changes; in "fell 300 to 2,100" or "rose 9.4% to $84" the first
+/// is a change of its own.
+fn shares_unit_of(a: &Simple, b: &Simple) -> bool {
+    a.unit == Unit::Count && a.scale == 1.0 && (b.unit != Unit::Count || b.scale > 1.0)
+}
+
+/// The rise or fall word before token `start` ("rose", "up", "fell by",
+/// "rose sharply by", "a rise of"), if any: its direction, and whether
+/// "by" or "of" joins it to the figure. A verb that takes an object
+/// ("raised $5bn", "cut 1,200 jobs") counts only with "by".
+fn change_word_before(tokens: &[Token<'_>], start: usize) -> Option<(Change, bool)> {
+    let c = &tables().changes;
+    let mut j = start;
+    let mut by = false;
+    for _ in 0..3 {
+        match j.checked_sub(1).map(|p| &tokens[p]) {
+            Some(t) if c.adverbs.has(t) => {
+                by |= t.norm == "by";
+                j -= 1;
+            }
+            _ => break,
+        }
+    }
+    // "a rise of 5%", "an increase of 300".
+    if j > 0 && tokens[j - 1].norm == "of" {
+        return match c.nouns.ending_at(tokens, j - 1) {
+            Some((_, ChangeWord::Up)) => Some((Change::Up, true)),
+            Some((_, ChangeWord::Down)) => Some((Change::Down, true)),
+            _ => None,
+        };
+    }
+    // "raised fares by 5%", "raising fuel costs by as much as $1 million":
+    // the verb's object stands before "by".
+    let mut found = c.verbs.ending_at(tokens, j);
+    if by {
+        let mut k = j;
+        while found.is_none() && k > 0 && j - k < 4 && tokens[k - 1].kind == Kind::Word {
+            k -= 1;
+            found = c.verbs.ending_at(tokens, k);
+            j = k;
+        }
+    }
+    let (from, word) = found?;
+    // "shot down 3", "picked up 5": a particle of another verb.
+    let bare = from + 1 == j && matches!(tokens[from].norm.as_ref(), "up" | "down");
+    if bare && from > 0 && c.particle_hosts.has(&tokens[from - 1]) {
+        return None;
+    }
+    if !by && from + 1 == j && c.transitive.has(&tokens[from]) {
+        return None;
+    }
+    match word {
+        ChangeWord::Up => Some((Change::Up, by)),
+        ChangeWord::Down => Some((Change::Down, by)),
+        ChangeWord::Level => None,
+    }
+}
+
+/// Marks each quantity's place in a change: the amount of a rise or fall
+/// (`up`, `down`), an earlier level (`from`), the level reached (`to`).
+fn mark_changes(tokens: &[Token<'_>], out: &mut [Quantity]) {
+    let c = &tables().changes;
+    for n in 0..out.len() {
+        let q = &out[n];
+        let start = q.qual_start;
+        let before = start.checked_sub(1).map(|p| tokens[p].norm.as_ref());
+        let prev = n.checked_sub(1).map(|p| &out[p]);
+        let next_starts = out.get(n + 1).map(|b| b.qual_start.min(b.first));
+        let change = match before {
+            // "from 252 to 287 miles", "down from 3,000".
+            Some("from") => {
+                let to_follows = tokens.get(q.last + 1).is_some_and(|t| t.norm == "to")
+                    && next_starts == Some(q.last + 2);
+                let word = start >= 2 && {
+                    let w = &tokens[start - 2];
+                    c.from_words.has(w) || c.verbs.ending_at(tokens, start - 1).is_some()
+                };
+                let range = start >= 2 && c.range_from.has(&tokens[start - 2]);
+                ((to_follows || word) && !range).then_some(Change::From)
+            }
+            // "from 4.8 percent to 4.7 percent", "rose 9.4% to $84", "the
+            // toll rose to 115", "raised the number of injured to 40".
+            Some("to") => {
+                let after_change = prev.is_some_and(|p| {
+                    p.last + 2 == start
+                        && matches!(
+                            p.detail.change,
+                            Some(Change::From | Change::Up | Change::Down)
+                        )
+                });
+                (after_change || level_verb_before(tokens, start - 1)).then_some(Change::To)
+            }
+            _ => None,
+        };
+        let change = change.or_else(|| {
+            let (word, by_or_of) = change_word_before(tokens, start)?;
+            // "rose by 300", "a rise of 5%": any amount; "rose 9.4%",
+            // "fell 300 to 2,100": a percentage, money, points, or a figure
+            // with no counted noun ("dropped 2,000 bombs" is a count).
+            let next = tokens.get(q.last + 1);
+            let amount = match q.unit {
+                Unit::Percent | Unit::Money => true,
+                Unit::Measurement => matches!(q.detail.unit, Some("point" | "bp" | "pp")),
+                Unit::Count => next.is_none_or(|t| t.kind != Kind::Word || c.after_amount.has(t)),
+            };
+            (by_or_of || amount).then_some(word)
+        });
+        // "a 5% rise", "a 300-point drop", "closed 5% higher".
+        let change = change.or_else(|| {
+            if !matches!(q.unit, Unit::Percent | Unit::Money | Unit::Measurement) {
+                return None;
+            }
+            let after = c
+                .nouns
+                .at(tokens, q.last + 1)
+                .or_else(|| c.after_words.at(tokens, q.last + 1));
+            match after {
+                Some((_, ChangeWord::Up)) => Some(Change::Up),
+                Some((_, ChangeWord::Down)) => Some(Change::Down),
+                _ => None,
+            }
+        });
+        out[n].detail.change = change;
+    }
+}
+
+/// Is "to" at token `to` the end of a change to a new level: a rise or
+/// fall word before it in its clause ("rose to", "has risen to at least",
+/// "raised the number of injured to"), or a verb of a new level with a
+/// tally named ("revised the toll to", "bringing the total to")?
+fn level_verb_before(tokens: &[Token<'_>], to: usize) -> bool {
+    let c = &tables().changes;
+    let mut tally = false;
+    let mut j = to;
+    while j > 0 && to - j < 9 {
+        if let Some((from, word)) = c.verbs.ending_at(tokens, j) {
+            let bare = from + 1 == j && matches!(tokens[from].norm.as_ref(), "up" | "down");
+            let particle = bare && from > 0 && c.particle_hosts.has(&tokens[from - 1]);
+            if !particle {
+                match word {
+                    ChangeWord::Up | ChangeWord::Down => return true,
+                    ChangeWord::Level if tally || j == to => return true,
+                    ChangeWord::Level => {}
+                }
+            }
+        }
+        let t = &tokens[j - 1];
+        let boundary = match t.kind {
+            Kind::Number => true,
+            Kind::Punct => !matches!(t.text, "'" | "’" | "-"),
+            Kind::Word => matches!(
+                t.norm.as_ref(),
+                "and" | "but" | "which" | "that" | "who" | "while" | "as" | "when"
+            ),
+        };
+        if boundary {
+            return false;
+        }
+        tally |= c.tally_nouns.has(t);
+        j -= 1;
+    }
+    false
 }
 
 /// The value of a run of digits with `,`/`.`/no-break-space separators, or
@@ -831,6 +1161,25 @@ fn parse_digits(s: &str) -> Option<f64> {
         Some(v) => v,
         None => parse_digits_by_rules(s),
     }
+}
+
+/// Are these thousands groups well formed? `first` is the first group's
+/// length, `last` the last's (they are the same group when `groups` is 1),
+/// `threes` and `twos` whether every group between them has three or two
+/// digits. Western grouping: a first group of 1 to 3 digits, then groups
+/// of 3 (`1,234,567`). Indian grouping: a last group of 3, groups of 2
+/// before it and a first group of 1 or 2 (`1,50,000` = 150,000,
+/// `12,34,56,789`).
+fn well_grouped(groups: usize, first: usize, last: usize, threes: bool, twos: bool) -> bool {
+    if first == 0 || last == 0 {
+        return false;
+    }
+    if groups == 1 {
+        return true;
+    }
+    let western = (1..=3).contains(&first) && last == 3 && threes;
+    let indian = groups >= 3 && (1..=2).contains(&first) && last == 3 && twos;
+    western || indian
 }
 
 /// [`parse_digits`] by its rules alone, character by character.
@@ -843,20 +1192,13 @@ fn parse_digits_by_rules(s: &str) -> Option<f64> {
         return None;
     }
     let mut len = 0;
-    // The digit groups: the first one's length, the current one's, and
-    // whether a thousands group after the first was not three digits.
-    let (mut first_group, mut group, mut groups) = (0usize, 0usize, 1usize);
-    let mut bad_group = false;
+    // The integer part's digit groups: how many, the first one's length,
+    // the current one's, and whether those between first and last all have
+    // three (or two) digits.
+    let (mut groups, mut first_group, mut group) = (1usize, 0usize, 0usize);
+    let (mut threes, mut twos) = (true, true);
+    let mut last_group = None;
     let mut dots = 0;
-    // Ends the current group at a separator or the decimal point.
-    let mut close = |group: usize, groups: &mut usize| {
-        if *groups == 1 {
-            first_group = group;
-        } else if group != 3 {
-            bad_group = true;
-        }
-        *groups += 1;
-    };
     for c in s.chars() {
         if let Some(d) = digit_value(c) {
             clean[len] = b'0' + d;
@@ -867,14 +1209,20 @@ fn parse_digits_by_rules(s: &str) -> Option<f64> {
             if dots > 0 {
                 return None;
             }
-            close(group, &mut groups);
+            if groups == 1 {
+                first_group = group;
+            } else {
+                threes &= group == 3;
+                twos &= group == 2;
+            }
+            groups += 1;
             group = 0;
         } else if c == '.' || c == '\u{66b}' {
             dots += 1;
             if dots > 1 {
                 return None;
             }
-            close(group, &mut groups);
+            last_group = Some(group);
             clean[len] = b'.';
             len += 1;
             group = 0;
@@ -883,11 +1231,11 @@ fn parse_digits_by_rules(s: &str) -> Option<f64> {
         }
     }
     // Without a decimal point the last group is a thousands group too.
-    if dots == 0 {
-        close(group, &mut groups);
+    let last = last_group.unwrap_or(group);
+    if groups == 1 {
+        first_group = last;
     }
-    // Thousands groups after the first must have three digits.
-    if bad_group || first_group == 0 {
+    if !well_grouped(groups, first_group, last, threes, twos) {
         return None;
     }
     let clean = std::str::from_utf8(&clean[..len]).ok()?;
@@ -911,9 +1259,9 @@ fn parse_digits_by_rules(s: &str) -> Option<f64> {
 /// general rules to read the text.
 fn parse_plain_digits(s: &str) -> Option<Option<f64>> {
     let (mut value, mut digits) = (0u64, 0);
-    // As in `parse_digits`: the first group's length, the current one's,
-    // and whether a later group was not three digits.
-    let (mut first_group, mut group, mut later, mut bad_group) = (0, 0, false, false);
+    // As in `parse_digits_by_rules`.
+    let (mut groups, mut first_group, mut group) = (1usize, 0usize, 0usize);
+    let (mut threes, mut twos) = (true, true);
     for b in s.bytes() {
         match b {
             b'0'..=b'9' => {
@@ -922,12 +1270,13 @@ fn parse_plain_digits(s: &str) -> Option<Option<f64>> {
                 group += 1;
             }
             b',' => {
-                if later {
-                    bad_group |= group != 3;
-                } else {
+                if groups == 1 {
                     first_group = group;
+                } else {
+                    threes &= group == 3;
+                    twos &= group == 2;
                 }
-                later = true;
+                groups += 1;
                 group = 0;
             }
             _ => return None,
@@ -936,12 +1285,10 @@ fn parse_plain_digits(s: &str) -> Option<Option<f64>> {
     if digits > 15 {
         return None;
     }
-    if later {
-        bad_group |= group != 3;
-    } else {
+    if groups == 1 {
         first_group = group;
     }
-    Some((!bad_group && first_group > 0).then_some(value as f64))
+    Some(well_grouped(groups, first_group, group, threes, twos).then_some(value as f64))
 }
 
 /// The value of a number too large to hold exactly ("10^400", 40 digits):
@@ -958,13 +1305,15 @@ fn digit_value(c: char) -> Option<u8> {
     }
 }
 
-/// A number written in digits at token `i`, with a scale word and a unit
-/// after it.
-fn digits_at(tokens: &[Token<'_>], i: usize) -> Option<Simple> {
+/// A number written in digits at token `i` (its text from byte `skip`, past
+/// a currency symbol joined to it), with a scale word, a percent sign or a
+/// unit after it.
+fn digits_at(tokens: &[Token<'_>], i: usize, skip: usize) -> Option<Simple> {
     let tok = &tokens[i];
-    let text = tok.text;
+    let text = tok.text.get(skip..)?;
     // ".5 million": a leading decimal point is part of the number.
-    let point = i > 0
+    let point = skip == 0
+        && i > 0
         && tokens[i - 1].text == "."
         && !tok.space_before
         && (i == 1 || tokens[i - 1].space_before);
@@ -987,6 +1336,9 @@ fn digits_at(tokens: &[Token<'_>], i: usize) -> Option<Simple> {
     }
     // "000", "007": a code or a group cut from its number, not a count.
     let b = text.as_bytes();
+    if b.is_empty() || !b[0].is_ascii_digit() && digit_value(text.chars().next()?).is_none() {
+        return None;
+    }
     if b.len() > 1 && b[0] == b'0' && b[1].is_ascii_digit() {
         return None;
     }
@@ -1009,10 +1361,14 @@ fn digits_at(tokens: &[Token<'_>], i: usize) -> Option<Simple> {
     let (num, suffix) = text.split_at(split);
     let num = num.trim_end_matches([',', '.']);
     let mut value = parse_digits(num)?;
-    let four_digits = num.len() == 4 && num.bytes().all(|b| b.is_ascii_digit());
+    let mut four_digits = num.len() == 4 && num.bytes().all(|b| b.is_ascii_digit());
     let mut scale = 1.0;
     let mut unit = Unit::Count;
+    let mut detail = Detail::default();
     let mut inner_upper = None;
+    let mut trailing = None;
+    let mut end = i + 1;
+    let t = tables();
     let suffix_lower = if suffix.is_empty() {
         String::new()
     } else {
@@ -1025,13 +1381,24 @@ fn digits_at(tokens: &[Token<'_>], i: usize) -> Option<Simple> {
             let word = rest.split('-').next().unwrap_or("");
             if COUNT_SUFFIXES.contains(&word) {
                 // "1,400-strong force": a count of what follows.
-            } else if MEASUREMENT_UNITS.contains(&word) {
+            } else if word == "plus" && rest == "plus" {
+                // "10,000-plus".
+                trailing = Some(Qualifier::AtLeast);
+            } else if let Some(&u) = t.glued_units.get(word) {
                 unit = Unit::Measurement;
+                detail.unit = Some(u);
             } else {
+                // "17-thousand" is read as words; "7-magnitude", "2-1"
+                // are not counts.
                 return None;
             }
         }
     } else if !suffix_lower.is_empty() {
+        let whole = format!("{num}{suffix_lower}");
+        if t.glued_names.contains(&whole) {
+            // "1080p": a name.
+            return None;
+        }
         if let Some(f) = scale_value(&suffix_lower).or(match suffix_lower.as_str() {
             "m" => Some(1e6),
             "b" => Some(1e9),
@@ -1039,19 +1406,48 @@ fn digits_at(tokens: &[Token<'_>], i: usize) -> Option<Simple> {
             _ => None,
         }) {
             scale = f;
-        } else if MEASUREMENT_UNITS.contains(&suffix_lower.as_str()) {
+        } else if t.glued_percent.contains(&suffix_lower) {
+            unit = Unit::Percent;
+        } else if let Some(&code) = t.currencies.glued_minor.get(&suffix_lower) {
+            // "164p": 1.64 pounds.
+            unit = Unit::Money;
+            detail.currency = Some(code);
+            value /= 100.0;
+        } else if let Some(&u) = t.glued_units.get(&suffix_lower) {
             unit = Unit::Measurement;
+            detail.unit = Some(u);
         } else {
             // Ordinals (2nd), decades (1980s), codes (4x4, 2330GMT).
             return None;
         }
+    } else if skip == 0 && !num.contains([',', '.']) && (1..=3).contains(&num.len()) {
+        // "2 500", "1 500 000": thousands set apart by plain spaces, each
+        // group of exactly three digits, after a first group of one to
+        // three; not after another number ("in 2023 500 people", "1, 2
+        // 500") nor before a fourth digit.
+        let listed = i > 0
+            && (tokens[i - 1].kind == Kind::Number
+                || (tokens[i - 1].text == "," && i > 1 && tokens[i - 2].kind == Kind::Number));
+        while let (false, Some(g)) = (listed, tokens.get(end)) {
+            let spaced = g.space_before && tokens[end - 1].end() + 1 == g.start;
+            if !(spaced
+                && g.kind == Kind::Number
+                && g.text.len() == 3
+                && g.text.bytes().all(|b| b.is_ascii_digit()))
+            {
+                break;
+            }
+            value = value * 1000.0 + g.text.parse::<f64>().unwrap_or(0.0);
+            four_digits = false;
+            end += 1;
+        }
     }
-    let mut end = i + 1;
-    if scale == 1.0 && inner_upper.is_none() {
+    if scale == 1.0 {
         if let Some(f) = tokens.get(end).and_then(|t| scale_value(&t.norm)) {
             scale = f;
             end += 1;
-            // "1.5 million" may be followed by another scale: "1 hundred thousand".
+            // "1.5 million" may be followed by another scale: "1 hundred
+            // thousand", "2 lakh crore".
             if let Some(g) = tokens.get(end).and_then(|t| scale_value(&t.norm)) {
                 if g > f {
                     scale *= g;
@@ -1065,13 +1461,10 @@ fn digits_at(tokens: &[Token<'_>], i: usize) -> Option<Simple> {
         *u *= scale;
     }
     // Percent after the number.
-    if let Some(t) = tokens.get(end) {
-        if t.text == "%" || t.text == "٪" || t.norm == "percent" || t.norm == "pct" {
+    if unit == Unit::Count {
+        if let Some((e, _)) = t.percent.at(tokens, end) {
             unit = Unit::Percent;
-            end += 1;
-        } else if t.norm == "per" && tokens.get(end + 1).is_some_and(|n| n.norm == "cent") {
-            unit = Unit::Percent;
-            end += 2;
+            end = e;
         }
     }
     Some(Simple {
@@ -1083,21 +1476,137 @@ fn digits_at(tokens: &[Token<'_>], i: usize) -> Option<Simple> {
         word_one: false,
         four_digits: four_digits && scale == 1.0 && unit == Unit::Count,
         inner_upper,
+        detail,
+        trailing,
     })
 }
 
+/// One piece of a number in words: a word, or a part of a hyphenated one
+/// ("twenty" and "five" of "twenty-five", "17" and "thousand" of
+/// "17-thousand").
+#[derive(Debug, Clone, Copy)]
+enum Atom {
+    /// One to nineteen.
+    Unit(f64),
+    /// Twenty to ninety.
+    Tens(f64),
+    Hundred,
+    Dozen,
+    /// Thousand, million, lakh...
+    Scale(f64),
+    /// Digits inside a hyphenated word, below a thousand ("four-thousand-318").
+    Digits(f64),
+}
+
+fn atom(part: &str) -> Option<Atom> {
+    if let Some(v) = unit_value(part) {
+        return Some(Atom::Unit(v));
+    }
+    if let Some(v) = tens_value(part) {
+        return Some(Atom::Tens(v));
+    }
+    match part {
+        "hundred" => return Some(Atom::Hundred),
+        "dozen" => return Some(Atom::Dozen),
+        _ => {}
+    }
+    if let Some(f) = scale_value(part).filter(|f| *f >= 1e3) {
+        return Some(Atom::Scale(f));
+    }
+    let digits = !part.is_empty() && part.len() <= 3 && part.bytes().all(|b| b.is_ascii_digit());
+    if digits && !(part.len() > 1 && part.starts_with('0')) {
+        return part.parse().ok().map(Atom::Digits);
+    }
+    None
+}
+
+/// The sum a number in words builds as its atoms are read.
+#[derive(Debug, Clone, Copy, Default)]
+struct Sum {
+    /// What the scales so far have made ("twenty-eight thousand": 28,000).
+    total: f64,
+    /// The part below the last scale ("six hundred forty-two").
+    current: f64,
+    /// The last atom was a unit, tens or digits.
+    last_small: bool,
+    /// An atom was read.
+    any: bool,
+    /// The largest factor applied.
+    scale: f64,
+    /// The last scale word's factor (the next must be smaller).
+    last_scale: f64,
+}
+
+impl Sum {
+    /// Adds an atom; `false` if it cannot follow what was read.
+    /// `after_a` is true right after "a"/"an" ("a hundred").
+    fn add(&mut self, a: Atom, after_a: bool) -> bool {
+        match a {
+            Atom::Unit(v) => {
+                if self.last_small && (self.current % 10.0 != 0.0 || v >= 10.0) {
+                    return false;
+                }
+                self.current += v;
+                self.last_small = true;
+            }
+            Atom::Tens(v) => {
+                if self.last_small || self.current % 100.0 != 0.0 {
+                    return false;
+                }
+                self.current += v;
+                self.last_small = true;
+            }
+            Atom::Digits(v) => {
+                if self.last_small || self.current != 0.0 {
+                    return false;
+                }
+                self.current = v;
+                self.last_small = true;
+            }
+            Atom::Hundred => {
+                if (self.current == 0.0 && !self.any && !after_a) || self.current >= 100.0 {
+                    return false;
+                }
+                self.current = self.current.max(1.0) * 100.0;
+                self.last_small = false;
+                self.scale = self.scale.max(100.0);
+            }
+            Atom::Dozen => {
+                if self.current == 0.0 && !after_a {
+                    return false;
+                }
+                self.current = self.current.max(1.0) * 12.0;
+                self.last_small = false;
+            }
+            Atom::Scale(f) => {
+                let fresh = self.current == 0.0 && self.total == 0.0 && !self.any;
+                if (fresh && !after_a) || (self.last_scale > 0.0 && f >= self.last_scale) {
+                    return false;
+                }
+                self.total += self.current.max(1.0) * f;
+                self.current = 0.0;
+                self.last_small = false;
+                self.scale = self.scale.max(f);
+                self.last_scale = f;
+            }
+        }
+        self.any = true;
+        true
+    }
+}
+
 /// A number written in words at token `i`: `twenty-five`, `two hundred
-/// and fifty`, `a dozen`, `half a million`, `three thousand`.
+/// and fifty`, `a dozen`, `half a million`, `three thousand`, `twenty-eight
+/// thousand six hundred forty-two`, and the broadcast `17-thousand` and
+/// `four-thousand-318`.
 fn words_at(tokens: &[Token<'_>], i: usize) -> Option<Simple> {
     let norm = |k: usize| tokens.get(k).map(|t| t.norm.as_ref());
     let first = norm(i)?;
-    let number_word = |w: &str| {
-        unit_value(w).is_some()
-            || tens_value(w).is_some()
-            || w.split_once('-')
-                .is_some_and(|(t, _)| tens_value(t).is_some())
-    };
-    if !(number_word(first)
+    let head = first.split('-').next().unwrap_or(first);
+    let numeric_head = tokens[i].kind == Kind::Number && atom(head).is_some();
+    if !(unit_value(head).is_some()
+        || tens_value(head).is_some()
+        || numeric_head
         || matches!(
             first,
             "a" | "an" | "half" | "quarter" | "three-quarters" | "two-thirds"
@@ -1137,105 +1646,73 @@ fn words_at(tokens: &[Token<'_>], i: usize) -> Option<Simple> {
         }
         return Some(Simple::count(i, i + 3, 0.5 * f, f));
     }
-    let mut total = 0.0;
-    let mut current = 0.0;
+    let mut sum = Sum {
+        scale: 1.0,
+        ..Sum::default()
+    };
     let mut j = i;
-    let mut any = false;
-    let mut last_was_small = false;
-    let mut scale: f64 = 1.0;
+    let mut after_a = false;
     // "a hundred", "a dozen", "a million".
     if matches!(first, "a" | "an") {
         let next = norm(i + 1)?;
-        if scale_value(next).is_none() && next != "dozen" {
+        // Most words after "a" are none of these: a match says so at once.
+        if !(matches!(next, "hundred" | "dozen") || scale_value(next).is_some_and(|f| f >= 1e3)) {
             return None;
         }
-        current = 1.0;
         j = i + 1;
+        after_a = true;
     }
     while let Some(w) = norm(j) {
-        if tokens[j].kind != Kind::Word {
+        let kind = tokens[j].kind;
+        // Digits only inside a hyphenated word ("17-thousand").
+        let word = kind == Kind::Word || (kind == Kind::Number && j == i && w.contains('-'));
+        if !word {
             break;
         }
-        // "twenty-five": every part a number word.
-        let parts: Vec<&str> = w.split('-').collect();
-        if parts.len() > 1 {
-            if any
-                || !(parts.len() == 2
-                    && tens_value(parts[0]).is_some()
-                    && unit_value(parts[1]).is_some_and(|u| u < 10.0))
-            {
-                break;
-            }
-            current += tens_value(parts[0]).unwrap_or(0.0) + unit_value(parts[1]).unwrap_or(0.0);
-            any = true;
-            last_was_small = true;
-            j += 1;
-            continue;
-        }
-        if let Some(v) = unit_value(w) {
-            if last_was_small && (current % 10.0 != 0.0 || v >= 10.0) {
-                break;
-            }
-            current += v;
-            last_was_small = true;
-        } else if let Some(v) = tens_value(w) {
-            if last_was_small {
-                break;
-            }
-            current += v;
-            last_was_small = true;
-        } else if w == "hundred" {
-            if current == 0.0 && !any && j != i + 1 {
-                break;
-            }
-            current = current.max(1.0) * 100.0;
-            last_was_small = false;
-            scale = scale.max(100.0);
-        } else if w == "dozen" {
-            if current == 0.0 && j != i + 1 {
-                break;
-            }
-            current = current.max(1.0) * 12.0;
-            last_was_small = false;
-        } else if let Some(f) = scale_value(w) {
-            if current == 0.0 && total == 0.0 && !any && j != i + 1 {
-                break;
-            }
-            total += current.max(1.0) * f;
-            current = 0.0;
-            last_was_small = false;
-            scale = scale.max(f);
-        } else if w == "and" && any && !last_was_small {
-            // "two hundred and fifty"
-            let next = norm(j + 1).unwrap_or("");
-            if unit_value(next).is_some()
-                || tens_value(next).is_some()
-                || next.contains('-') && tens_value(next.split('-').next().unwrap_or("")).is_some()
-            {
-                j += 1;
-                continue;
+        // Every part of the word must be read, or the word is not taken.
+        let before = sum;
+        let mut parts = w.split('-');
+        let all = parts.all(|p| match atom(p) {
+            Some(Atom::Digits(_)) if !w.contains('-') => false,
+            Some(a) => sum.add(a, after_a),
+            None => false,
+        });
+        if !all {
+            sum = before;
+            // "two hundred and fifty": "and" between a scale and what
+            // follows it.
+            if w == "and" && sum.any && !sum.last_small {
+                let next = norm(j + 1).unwrap_or("");
+                let head = next.split('-').next().unwrap_or(next);
+                if unit_value(head).is_some() || tens_value(head).is_some() {
+                    j += 1;
+                    continue;
+                }
             }
             break;
-        } else {
-            break;
         }
-        any = true;
+        after_a = false;
         j += 1;
     }
-    if !any {
+    if !sum.any {
+        return None;
+    }
+    // A word that was read only in part ("twenty-five-year-old") leaves
+    // nothing.
+    if j == i || (j == i + 1 && after_a) {
         return None;
     }
     // "two and a half thousand", "one and a half million".
     if norm(j) == Some("and") && norm(j + 1) == Some("a") && norm(j + 2) == Some("half") {
         if let Some(f) = norm(j + 3).and_then(scale_value).filter(|f| *f >= 1e3) {
-            if total == 0.0 && current > 0.0 {
-                return Some(Simple::count(i, j + 4, (current + 0.5) * f, f));
+            if sum.total == 0.0 && sum.current > 0.0 {
+                return Some(Simple::count(i, j + 4, (sum.current + 0.5) * f, f));
             }
         }
         // Without a scale, "two and a half" is not a whole count: leave it.
         return None;
     }
-    let value = total + current;
+    let value = sum.total + sum.current;
     if value == 0.0 {
         return None;
     }
@@ -1243,14 +1720,113 @@ fn words_at(tokens: &[Token<'_>], i: usize) -> Option<Simple> {
         first: i,
         end: j,
         value,
-        scale,
+        scale: sum.scale,
         unit: Unit::Count,
         word_one: j == i + 1 && first == "one",
         four_digits: false,
         inner_upper: None,
+        detail: Detail::default(),
+        trailing: None,
     })
 }
 
+/// A phone number starting at token `i` ("+44 20 7946 0958", "(202)
+/// 555-0100", "020 7946 0958"): the index just past it.
+fn phone_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
+    let tok = &tokens[i];
+    let plus = tok.text == "+";
+    let paren = tok.text == "(";
+    if !(plus || paren || tok.kind == Kind::Number) {
+        return None;
+    }
+    if i > 0 && tokens[i - 1].kind == Kind::Number {
+        return None;
+    }
+    // Most numbers are followed by a word: no phone number.
+    let next = tokens.get(i + 1)?;
+    if !(plus || paren || next.kind == Kind::Number || matches!(next.text, "-" | "." | ")")) {
+        return None;
+    }
+    let plain = |t: &Token<'_>| {
+        t.kind == Kind::Number && t.text.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+    };
+    let (mut groups, mut digits, mut four, mut zero) = (0, 0, false, false);
+    let mut k = i + usize::from(plus || paren);
+    let mut closed = !paren;
+    while let Some(t) = tokens.get(k) {
+        if plain(t) {
+            groups += 1;
+            for part in t.text.split('-') {
+                digits += part.len();
+                four |= part.len() >= 4;
+            }
+            // A trunk prefix: "020 7946 0958".
+            zero |= groups == 1 && t.text.starts_with('0');
+        } else if t.text == ")" && !closed {
+            closed = true;
+        } else if !matches!(t.text, "-" | ".") || t.space_before {
+            break;
+        }
+        k += 1;
+        // A group must follow closely: one space at most.
+        if tokens
+            .get(k)
+            .is_some_and(|n| n.start > tokens[k - 1].end() + 1)
+        {
+            break;
+        }
+    }
+    let phone =
+        digits >= 7 && groups >= 2 && closed && (plus || paren || zero || (groups >= 3 && four));
+    phone.then_some(k)
+}
+
+/// A street address: a number, a name in capitals, and a street word
+/// ("10 Downing Street", "1600 Pennsylvania Avenue", "221B Baker St").
+fn street_address(tokens: &[Token<'_>], q: &Quantity) -> bool {
+    if q.unit == Unit::Percent || q.explicit_qualifier {
+        return false;
+    }
+    let streets = &tables().streets;
+    let mut k = q.last + 1;
+    let mut named = 0;
+    while let Some(t) = tokens.get(k) {
+        if !t.is_capitalized() || named == 4 {
+            return false;
+        }
+        if named > 0 && streets.has(t) {
+            return true;
+        }
+        named += 1;
+        k += 1;
+    }
+    false
+}
+
+/// Is the quantity read on a scale, not counted: "magnitude 6.8", "the 7
+/// magnitude earthquake", "6.8 on the Richter scale", or in a sentence on
+/// a quake, its depth ("a depth of 18.5 kilometres")? `quake` holds whether
+/// the sentence speaks of one, found the first time it is asked.
+fn reading(tokens: &[Token<'_>], q: &Quantity, quake: &mut Option<bool>) -> bool {
+    let t = tables();
+    if t.readings_before.ending_at(tokens, q.qual_start).is_some()
+        || t.readings_after.at(tokens, q.last + 1).is_some()
+    {
+        return true;
+    }
+    // "a 5.7 tremor", "a 6.8 quake": a decimal before a word of a quake.
+    let decimal = tokens[q.first..=q.last]
+        .iter()
+        .any(|t| t.text.contains('.'));
+    if decimal && tokens.get(q.last + 1).is_some_and(|w| t.quake_words.has(w)) {
+        return true;
+    }
+    let depth = t.quake_before.ending_at(tokens, q.qual_start).is_some()
+        || (q.unit == Unit::Measurement
+            && (t.quake_after.at(tokens, q.last + 1).is_some()
+                || t.quake_after.at(tokens, q.last + 2).is_some()));
+    depth && *quake.get_or_insert_with(|| tokens.iter().any(|w| t.quake_words.has(w)))
+}
 /// Is the quantity part of a date or a clock time?
 fn is_date_or_time(tokens: &[Token<'_>], q: &Quantity) -> bool {
     let first = &tokens[q.first];
@@ -1358,42 +1934,26 @@ fn excluded_after(tokens: &[Token<'_>], mut k: usize) -> bool {
     })
 }
 
-/// Is there a capitalised word just before (`Tower 22`, `Resolution
-/// 2334`)? In a Title Case headline only known identifier heads count.
+/// Does a name or a word that names a numbered thing stand just before
+/// (`Tower 22`, `Resolution 2334`, `iPhone 11`, `S&P 500`, `category 4`,
+/// `route 66`)? A name is a word with a capital letter anywhere, unless it
+/// is a word that starts sentences before figures ("The", "About"). In a
+/// Title Case headline only the words that name numbered things count.
 fn identifier_before(tokens: &[Token<'_>], first: usize, title_case: bool) -> bool {
     let Some(prev) = first.checked_sub(1).map(|p| &tokens[p]) else {
         return false;
     };
-    if !prev.is_capitalized() || prev.possessive {
+    if prev.kind != Kind::Word || prev.possessive {
         return false;
     }
-    let w = prev.norm.as_ref();
-    if word_set!(NOT_IDENTIFIER_HEADS).has(prev) || word_set!(MONTHS).has(prev) {
+    let t = tables();
+    if t.heads.has(prev) {
+        return true;
+    }
+    if !prev.text.chars().any(char::is_uppercase) || title_case {
         return false;
     }
-    if title_case {
-        return matches!(
-            w,
-            "resolution"
-                | "tower"
-                | "flight"
-                | "route"
-                | "article"
-                | "section"
-                | "chapter"
-                | "level"
-                | "gate"
-                | "camp"
-                | "building"
-                | "unit"
-                | "brigade"
-                | "division"
-                | "battalion"
-                | "highway"
-                | "road"
-        );
-    }
-    true
+    !(t.not_heads.has(prev) || word_set!(MONTHS).has(prev))
 }
 
 #[cfg(test)]
@@ -1672,6 +2232,383 @@ mod tests {
         assert!(q("000 troops").is_empty());
         assert_eq!(value("\u{663}\u{66c}\u{665}\u{660}\u{660} people"), 3500.0);
         assert_eq!(value("\u{663}\u{66b}\u{665} per cent"), 3.5);
+    }
+
+    /// (number as written, value, change, currency, unit).
+    type Detailed = (
+        String,
+        Option<f64>,
+        Option<&'static str>,
+        Option<&'static str>,
+        Option<&'static str>,
+    );
+
+    /// The detail of each quantity.
+    fn detail(s: &str) -> Vec<Detailed> {
+        let toks = tokenize(s, 0, s.len());
+        find(&toks, 0.1)
+            .into_iter()
+            .filter(|q| !q.year_like && !q.identifier_like)
+            .map(|q| {
+                let text = s[toks[q.first].start..toks[q.last].end()].to_string();
+                (
+                    text,
+                    q.value,
+                    q.detail.change.map(Change::as_str),
+                    q.detail.currency,
+                    q.detail.unit,
+                )
+            })
+            .collect()
+    }
+
+    /// The numbers as written and their place in a change.
+    fn changes(s: &str) -> Vec<(String, Option<&'static str>)> {
+        detail(s).into_iter().map(|d| (d.0, d.2)).collect()
+    }
+
+    fn pairs(list: &[(&str, Option<&'static str>)]) -> Vec<(String, Option<&'static str>)> {
+        list.iter().map(|&(n, c)| (n.to_string(), c)).collect()
+    }
+
+    #[test]
+    fn a_change_and_a_level_are_two_claims_never_a_range() {
+        let up = Some("up");
+        let down = Some("down");
+        let to = Some("to");
+        let from = Some("from");
+        for (s, want) in [
+            (
+                "Brent rose 9.4% to $84 a barrel.",
+                vec![("9.4%", up), ("$84", to)],
+            ),
+            (
+                "The count fell by 300 to 2,100.",
+                vec![("300", down), ("2,100", to)],
+            ),
+            (
+                "Its range grew from 252 to 287 miles.",
+                vec![("252", from), ("287", to)],
+            ),
+            (
+                "Growth slowed from 4.8 percent to 4.7 percent.",
+                vec![("4.8 percent", from), ("4.7 percent", to)],
+            ),
+            (
+                "Profit was up 9.4 per cent to $84 million.",
+                vec![("9.4 per cent", up), ("$84 million", to)],
+            ),
+            (
+                "Revenue dropped 7% to $2.3 billion.",
+                vec![("7%", down), ("$2.3 billion", to)],
+            ),
+            ("Exports were down 1.3% on the year.", vec![("1.3%", down)]),
+            (
+                "Prices jumped by about 12 per cent.",
+                vec![("12 per cent", up)],
+            ),
+            ("A rise of 5% came in May.", vec![("5%", up)]),
+            ("The index closed 2% higher.", vec![("2%", up)]),
+            ("The toll has risen to at least 2,900.", vec![("2,900", to)]),
+            ("The toll has gone up to 2,497.", vec![("2,497", to)]),
+            (
+                "The Pentagon raised the number of injured to more than 40.",
+                vec![("40", to)],
+            ),
+            ("Officials revised the toll to 97.", vec![("97", to)]),
+            (
+                "Unemployment is down from 3,000 a year ago.",
+                vec![("3,000", from)],
+            ),
+        ] {
+            assert_eq!(changes(s), pairs(&want), "{s}");
+        }
+        // Counts after the same verbs are no change.
+        for s in [
+            "Jets dropped 2,000 bombs on the city.",
+            "Air defences shot down 3 drones.",
+            "The army lost 12 soldiers.",
+            "Troops were sent to 3 bases.",
+            "Rescuers took the wounded to 3 hospitals.",
+        ] {
+            assert!(
+                changes(s).iter().all(|(_, c)| c.is_none()),
+                "{s}: {:?}",
+                changes(s)
+            );
+        }
+        // Still ranges.
+        assert_eq!(one("prices rose 3 to 4 percent").4, "range");
+        assert_eq!(one("anywhere from 3,000 to 4,000 troops").4, "range");
+        assert_eq!(one("3,000 to 4,000 troops").4, "range");
+        // Amounts of different kinds make no range.
+        assert_eq!(q("shares 9.4% to $84").len(), 2);
+        // "from 3 to 4 million": the earlier level in millions too, and in
+        // the unit of the later one.
+        assert_eq!(detail("It went from 3 to 4 million.")[0].1, Some(3e6),);
+        assert_eq!(detail("It went from 300 to 4 million.")[0].1, Some(300.0));
+        assert_eq!(detail("from 252 to 287 miles")[0].4, Some("mile"));
+    }
+
+    #[test]
+    fn negative_values_keep_their_sign() {
+        assert_eq!(value("output changed -1.3% in May"), -1.3);
+        assert_eq!(one("output changed -1.3% in May").0, "-1.3%");
+        assert_eq!(value("the index stood at minus 387"), -387.0);
+        assert_eq!(one("the index stood at minus 387").0, "minus 387");
+        assert_eq!(value("a reading of \u{2212}2.5"), -2.5);
+        // About a negative figure: bounds on both sides, in order.
+        let (_, v, lo, hi, _) = one("about -20 points");
+        assert_eq!((v, lo, hi), (Some(-20.0), Some(-22.0), Some(-18.0)));
+        // A dash between numbers is no sign.
+        assert_eq!(one("3,000 - 4,000 troops").4, "range");
+        assert_eq!(one("the 2024-25 budget of 5").0, "5");
+    }
+
+    #[test]
+    fn more_verbs_bound_the_figure() {
+        for s in [
+            "the toll has crossed 7,000",
+            "the toll has gone past 600",
+            "deaths topped 1,000",
+            "deaths topping 1,000",
+            "deaths surpassed 1,000",
+            "deaths exceeded 1,000",
+            "deaths passing 1,000",
+            "deaths passed 1,000",
+            "deaths over 1,000",
+            "deaths may number 1,000 or more",
+        ] {
+            let (_, v, lo, hi, qual) = one(s);
+            let want = if s.ends_with("more") {
+                "at_least"
+            } else {
+                "more_than"
+            };
+            assert_eq!((qual, lo, hi), (want, v, None), "{s}");
+        }
+        for s in ["the toll reached 2,000", "the toll hit 2,000"] {
+            assert_eq!(one(s).4, "exact", "{s}");
+        }
+        assert_eq!(one("5,000-plus troops").4, "at_least");
+        assert_eq!(one("5,000+ troops").4, "at_least");
+        assert_eq!(one("300 or so troops").4, "about");
+        assert_eq!(one("the toll could reach 20,000").4, "at_most");
+        assert_eq!(one("the cost was estimated at $5.5 billion").4, "about");
+        assert_eq!(one("an approximate rainfall of 400 millimeters").4, "about");
+        assert_eq!(one("at least another 2,059 people").4, "at_least");
+        // "up to" after a plain verb still bounds it.
+        assert_eq!(one("it can carry up to 200 people").4, "at_most");
+    }
+
+    #[test]
+    fn currencies_from_symbols_codes_and_names() {
+        for (s, text, v, code) in [
+            ("a $2bn package", "$2bn", 2e9, "USD"),
+            ("US$3.5 billion", "US$3.5 billion", 3.5e9, "USD"),
+            (
+                "it paid $US55,931,000",
+                "$US55,931,000",
+                55_931_000.0,
+                "USD",
+            ),
+            ("A$5 million", "A$5 million", 5e6, "AUD"),
+            ("C$20", "C$20", 20.0, "CAD"),
+            ("€50bn", "€50bn", 5e10, "EUR"),
+            ("£5m in aid", "£5m", 5e6, "GBP"),
+            ("Rs 500 a month", "Rs 500", 500.0, "INR"),
+            ("Rs.500 a month", "Rs.500", 500.0, "INR"),
+            ("₹2,000 a month", "₹2,000", 2000.0, "INR"),
+            ("Dh30,000 each", "Dh30,000", 30_000.0, "AED"),
+            ("EUR 5 million in fines", "EUR 5 million", 5e6, "EUR"),
+            ("5 million EUR in fines", "5 million EUR", 5e6, "EUR"),
+            ("5 million euros in fines", "5 million euros", 5e6, "EUR"),
+            ("30,000 dirhams each", "30,000 dirhams", 30_000.0, "MAD"),
+            ("1 billion yen", "1 billion yen", 1e9, "JPY"),
+            ("3 crore rupees", "3 crore rupees", 3e7, "INR"),
+            ("5 million pounds", "5 million pounds", 5e6, "GBP"),
+            ("500 pounds sterling", "500 pounds sterling", 500.0, "GBP"),
+            ("shares at 164p", "164p", 1.64, "GBP"),
+            ("a fare of 50 cents", "50 cents", 0.5, "USD"),
+            (
+                "4 million Australian dollars",
+                "4 million Australian dollars",
+                4e6,
+                "AUD",
+            ),
+        ] {
+            let found = detail(s);
+            assert_eq!(found.len(), 1, "{s}: {found:?}");
+            let (t, value, _, currency, _) = &found[0];
+            assert_eq!((t.as_str(), *currency), (text, Some(code)), "{s}");
+            assert!((value.unwrap() - v).abs() < 1e-6, "{s}: {value:?}");
+        }
+        // A weight, not money.
+        assert_eq!(detail("500 pounds of explosives")[0].3, None);
+        assert_eq!(detail("500 pounds of explosives")[0].4, Some("lb"));
+        // Vague amounts of money.
+        assert_eq!(detail("billions of dollars")[0].3, Some("USD"));
+        // "PHP 8" is a programming language.
+        assert!(detail("written in PHP 8").iter().all(|d| d.3.is_none()));
+    }
+
+    #[test]
+    fn money_ranges_are_in_units_of_the_scale() {
+        for s in ["$1-2 billion", "1-2 billion dollars"] {
+            let (_, v, lo, hi, qual) = one(s);
+            assert_eq!(
+                (v, lo, hi, qual),
+                (Some(1.5e9), Some(1e9), Some(2e9), "range"),
+                "{s}"
+            );
+            assert_eq!(detail(s)[0].3, Some("USD"), "{s}");
+        }
+        let (_, _, lo, hi, qual) = one("between $3 and $4 million");
+        assert_eq!((lo, hi, qual), (Some(3e6), Some(4e6), "range"));
+        assert_eq!(one("20-30 thousand people").2, Some(20_000.0));
+    }
+
+    #[test]
+    fn thousands_set_apart_by_spaces() {
+        assert_eq!(value("2 500 people"), 2500.0);
+        assert_eq!(one("2 500 people").0, "2 500");
+        assert_eq!(value("1 500 000 people"), 1_500_000.0);
+        assert_eq!(value("2\u{a0}500 people"), 2500.0);
+        assert_eq!(value("2\u{2009}500 people"), 2500.0);
+        assert_eq!(value("2\u{202f}500 people"), 2500.0);
+        // A year and a count, a list, two spaces, four digits.
+        let toks = tokenize("in 2023 500 people", 0, 18);
+        let found = find(&toks, 0.1);
+        assert_eq!(found.len(), 2);
+        assert!(found[0].year_like);
+        assert_eq!(found[1].value, Some(500.0));
+        let values = |s: &str| q(s).into_iter().map(|f| f.1).collect::<Vec<_>>();
+        assert_eq!(
+            values("rooms 1, 2 500"),
+            [Some(1.0), Some(2.0), Some(500.0)]
+        );
+        assert_eq!(values("12  500 people"), [Some(12.0), Some(500.0)]);
+        assert_eq!(values("12 5000 people"), [Some(12.0), Some(5000.0)]);
+    }
+
+    #[test]
+    fn indian_grouping_lakh_and_crore() {
+        assert_eq!(value("1,50,000 people"), 150_000.0);
+        assert_eq!(value("2,45,600 people"), 245_600.0);
+        assert_eq!(value("12,34,56,789 people"), 123_456_789.0);
+        assert_eq!(value("2.5 lakh people"), 250_000.0);
+        assert_eq!(value("a lakh people"), 100_000.0);
+        assert_eq!(value("3 crore people"), 3e7);
+        assert_eq!(value("2 lakh crore"), 2e12);
+        // Neither Western nor Indian.
+        assert!(q("1,5,000").is_empty());
+        assert!(q("1,50,00").is_empty());
+        assert!(q("123,45,678").is_empty());
+    }
+
+    #[test]
+    fn broadcast_styles_and_long_number_words() {
+        assert_eq!(value("17-thousand troops"), 17_000.0);
+        assert_eq!(value("12-thousand troops"), 12_000.0);
+        assert_eq!(value("four-thousand-318 people"), 4318.0);
+        assert_eq!(one("four-thousand-318 people").0, "four-thousand-318");
+        assert_eq!(
+            one("twenty-eight thousand six hundred forty-two votes"),
+            (
+                "twenty-eight thousand six hundred forty-two".into(),
+                Some(28_642.0),
+                Some(28_642.0),
+                Some(28_642.0),
+                "exact"
+            )
+        );
+        assert_eq!(value("one hundred and five seats"), 105.0);
+        assert_eq!(
+            value("two million three hundred thousand people"),
+            2_300_000.0
+        );
+        assert_eq!(value("nine hundred ninety-nine people"), 999.0);
+        // Not numbers: a duration word, a thousand thousand, digits alone.
+        assert!(q("a twenty-five-year-old man").is_empty());
+        assert_eq!(q("one two three").len(), 3);
+        assert!(q("7-magnitude").is_empty());
+    }
+
+    #[test]
+    fn units_joined_to_the_number() {
+        for (s, text, unit) in [
+            ("a 256GB phone", "256GB", "GB"),
+            ("at 50mph", "50mph", "mph"),
+            ("a 10km walk", "10km", "km"),
+            ("about 7 km away", "7", "km"),
+            ("400 millimeters of rain", "400", "mm"),
+            ("a 2,000-pound bomb", "2,000-pound", "lb"),
+            ("gusts of 60 mph", "60", "mph"),
+            ("over 2,100 acres", "2,100", "acre"),
+        ] {
+            let found = detail(s);
+            assert_eq!(found.len(), 1, "{s}: {found:?}");
+            assert_eq!((found[0].0.as_str(), found[0].4), (text, Some(unit)), "{s}");
+        }
+        let toks = tokenize("sales up 24pc", 0, 13);
+        let found = find(&toks, 0.1);
+        assert_eq!((found[0].unit, found[0].value), (Unit::Percent, Some(24.0)));
+        // Video formats and ordinals are not amounts.
+        assert!(q("a 1080p screen").is_empty());
+        assert!(q("the 2nd and 1980s").is_empty());
+    }
+
+    #[test]
+    fn identifiers_addresses_and_phone_numbers_are_not_counts() {
+        for s in [
+            "the iPhone 11 sold well",
+            "the S&P 500 rose",
+            "a Boeing 787 landed",
+            "a category 4 hurricane",
+            "along Route 66 today",
+            "Windows 11 shipped",
+            "Apollo 11 landed",
+            "Flight 370 vanished",
+            "under Article 5 today",
+            "at Level 3 now",
+            "phase 2 began",
+            "the G7 and G20 met over COVID-19",
+        ] {
+            assert!(q(s).is_empty(), "{s}: {:?}", q(s));
+        }
+        for s in [
+            "he lives at 10 Downing Street",
+            "the White House at 1600 Pennsylvania Avenue",
+            "221B Baker Street",
+            "call +44 20 7946 0958 now",
+            "call (202) 555-0100 now",
+            "call 020 7946 0958 now",
+        ] {
+            let toks = tokenize(s, 0, s.len());
+            assert!(find(&toks, 0.1).is_empty(), "{s}: {:?}", q(s));
+        }
+        // A count is still a count.
+        assert_eq!(q("3 Boeing 787 jets").len(), 1);
+        assert_eq!(value("a list of 10 names"), 10.0);
+    }
+
+    #[test]
+    fn magnitudes_and_depths_of_quakes_are_not_counts() {
+        for s in [
+            "a quake measuring 6.8 on the Richter scale",
+            "the magnitude 6.8 earthquake",
+            "the 7 magnitude earthquake",
+            "a 6.8-magnitude quake",
+            "a magnitude of 6.8",
+            "a 5.7 tremor",
+            "the quake had a depth of 18.5 kilometres",
+            "the quake was 10 km deep",
+        ] {
+            assert!(q(s).is_empty(), "{s}: {:?}", q(s));
+        }
+        // Depths elsewhere, and counts of quakes, are claims.
+        assert_eq!(q("water rose to a depth of 3 metres").len(), 1);
+        assert_eq!(q("2 earthquakes struck").len(), 1);
     }
 
     #[test]

@@ -98,7 +98,13 @@ pub fn json_line(c: &Claim, out: &mut Vec<u8>) {
     out.extend_from_slice(c.qualifier.as_str().as_bytes());
     out.push(b'"');
     for (name, v) in [
-        (&b",\"measure\":"[..], Some(c.measure.as_str())),
+        (
+            &b",\"change\":"[..],
+            c.change.map(crate::claim::Change::as_str),
+        ),
+        (b",\"currency\":", c.currency.as_deref()),
+        (b",\"unit\":", c.unit.as_deref()),
+        (b",\"measure\":", Some(c.measure.as_str())),
         (b",\"actor\":", c.actor.as_deref()),
         (b",\"location\":", c.location.as_deref()),
         (b",\"key\":", Some(c.key.as_str())),
@@ -487,11 +493,16 @@ mod tests {
         odd.actor = None;
         odd.date = None;
         odd.overflow = true;
+        odd.change = Some(crate::claim::Change::Down);
+        odd.currency = Some("E\"UR".into());
+        odd.unit = Some("km/h — ü".into());
         claims.push(odd.clone());
         odd.value = Some(-7.0);
         odd.lower = Some(0.1 + 0.2);
         odd.upper = Some(f64::NAN);
         odd.overflow = false;
+        odd.change = Some(crate::claim::Change::To);
+        odd.currency = None;
         claims.push(odd);
         for c in &claims {
             let mut line = Vec::new();

@@ -26,6 +26,13 @@ struct Expected {
     measure: String,
     actor: Option<String>,
     location: Option<String>,
+    /// Checked where given: the claim's `change`, `currency` and `unit`.
+    #[serde(default)]
+    change: Option<String>,
+    #[serde(default)]
+    currency: Option<String>,
+    #[serde(default)]
+    unit: Option<String>,
 }
 
 fn one() -> usize {
@@ -51,6 +58,9 @@ struct Score {
     measure_right: usize,
     context_checked: usize,
     context_right: usize,
+    /// Change, currency and unit, where the expectation gives them.
+    detail_checked: usize,
+    detail_right: usize,
     misses: Vec<String>,
 }
 
@@ -70,7 +80,7 @@ impl Score {
     fn report(&self, name: &str) -> String {
         format!(
             "{name}: precision {:.3} ({}/{}), recall {:.3} ({}/{}), value+bounds right {:.3}, \
-             measure right {:.3}, actor/location right {}/{}",
+             measure right {:.3}, actor/location right {}/{}, change/currency/unit right {}/{}",
             self.precision(),
             self.found,
             self.extracted,
@@ -81,6 +91,8 @@ impl Score {
             self.measure(),
             self.context_right,
             self.context_checked,
+            self.detail_right,
+            self.detail_checked,
         )
     }
 
@@ -136,6 +148,24 @@ impl Score {
                     "{label}: `{}` counts {}, expected {}",
                     w.number, c.measure, w.measure
                 ));
+            }
+            let change = c.change.map(|x| x.as_str().to_string());
+            for (got, want, what) in [
+                (&change, &w.change, "change"),
+                (&c.currency, &w.currency, "currency"),
+                (&c.unit, &w.unit, "unit"),
+            ] {
+                if let Some(want) = want {
+                    self.detail_checked += 1;
+                    if got.as_deref() == Some(want.as_str()) {
+                        self.detail_right += 1;
+                    } else {
+                        self.misses.push(format!(
+                            "{label}: `{}` {what} {got:?}, expected {want}",
+                            w.number
+                        ));
+                    }
+                }
             }
             for (got, want, what) in [
                 (&c.actor, &w.actor, "actor"),
@@ -264,6 +294,13 @@ fn varied_sentences_precision_recall_and_measures() {
     assert!(score.recall() >= 0.90, "{}", score.report("sentences"));
     assert!(score.bounds() >= 0.90, "{}", score.report("sentences"));
     assert!(score.measure() >= 0.80, "{}", score.report("sentences"));
+    // Change, currency and unit are read from the number's own words.
+    assert_eq!(
+        score.detail_right,
+        score.detail_checked,
+        "{}",
+        score.report("sentences")
+    );
 }
 
 /// A held-out set of whole articles in many outlets' styles, annotated

@@ -6,6 +6,7 @@ mod cli;
 mod comforts;
 mod corpus_snapshots;
 mod findings;
+mod formats;
 mod hostile;
 mod html;
 mod linking;
