@@ -3,8 +3,9 @@
 //! Takes the claims of the checked articles and the `facts` and `accepted`
 //! of `claims.yaml`, and returns [`Problem`]s: a claim whose bounds do not
 //! overlap a pinned fact (a running tally above an older pinned figure, or
-//! below a newer one, is not a contradiction), and each claim of a
-//! divergence whose key is not accepted. Lines marked
+//! below a newer one, is not a contradiction), and each divergence whose
+//! key is not accepted, once: on the later claim of each pair that
+//! disagrees, naming the earlier. Lines marked
 //! `<!-- claimcheck: ignore -->` (on the line or the line before) are left
 //! out. A baseline (a stored `report --format json`) silences problems
 //! whose claims it already holds, matched by content, not by line.
@@ -324,16 +325,21 @@ pub fn problems(
         if g.verdict != Verdict::Diverge || config.accepted.iter().any(|a| covers(&a.key, &g.key)) {
             continue;
         }
+        // Each pair that disagrees once: on the later claim (in the
+        // group's order of dates), naming the earlier ones.
         for (i, c) in g.claims.iter().enumerate() {
-            let others: Vec<&Claim> = g
+            let mut earlier: Vec<usize> = g
                 .conflicts
                 .iter()
                 .filter_map(|k| match (k.a == i, k.b == i) {
-                    (true, _) => Some(&g.claims[k.b]),
-                    (_, true) => Some(&g.claims[k.a]),
+                    (true, _) if k.b < i => Some(k.b),
+                    (_, true) if k.a < i => Some(k.a),
                     _ => None,
                 })
                 .collect();
+            earlier.sort_unstable();
+            earlier.dedup();
+            let others: Vec<&Claim> = earlier.iter().map(|&j| &g.claims[j]).collect();
             if others.is_empty() || (is_known(c) && others.iter().all(|o| is_known(o))) {
                 continue;
             }

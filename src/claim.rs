@@ -2,7 +2,7 @@
 //! article, with what it counts and where it stands.
 //!
 //! These are plain `Serialize` structs; every output format renders them,
-//! and the JSON output is serde's output of them (see SPEC.md for the
+//! and the JSON output is serde's output of them (see docs/SPEC.md for the
 //! contract).
 
 use serde::{Deserialize, Serialize};

@@ -26,9 +26,47 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
+    /// Leave out files and folders that match GLOB, a line of a .gitignore
+    /// (`drafts/old/`, `*.txt`, `archive/**/2019-*.md`), relative to the
+    /// current folder; repeat it for more. Adds to `exclude:` in claims.yaml.
+    #[arg(long, global = true, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+
+    /// Read what .gitignore and .ignore files leave out, and hidden files
+    /// and folders (names that start with `.`); excludes still apply.
+    #[arg(long, global = true)]
+    pub no_ignore: bool,
+
+    /// Also read the paths listed in FILE, one a line (`-`: standard
+    /// input); listed files that are not articles (.md, .markdown, .txt) are
+    /// passed over. With it, no default corpus is read.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
+
+    /// The name shown for the article read from standard input (the path
+    /// `-`) [default: <stdin>]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub stdin_name: Option<String>,
+
+    /// Colour in text output: `auto` on a terminal unless NO_COLOR is set.
+    #[arg(long, global = true, value_enum, value_name = "WHEN",
+          default_value_t = Color::Auto)]
+    pub color: Color,
+
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// When to colour text output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    /// On a terminal, unless the NO_COLOR variable is set.
+    Auto,
+    /// Always, even into a pipe or a file.
+    Always,
+    /// Never.
+    Never,
 }
 
 /// The subcommands.
@@ -37,9 +75,9 @@ pub enum Command {
     /// Compare the figures across articles: where they agree, diverge, and
     /// how they evolve.
     Report {
-        /// Articles or folders of articles (.md, .markdown, .txt) [default:
-        /// the `corpus` paths of claims.yaml, else corpus/, else the current
-        /// folder]
+        /// Articles or folders of articles (.md, .markdown, .txt); `-` reads
+        /// one article from standard input [default: the `corpus` paths of
+        /// claims.yaml, else corpus/, else the current folder]
         #[arg(value_name = "PATHS")]
         paths: Vec<PathBuf>,
 
@@ -64,9 +102,9 @@ pub enum Command {
     /// CI: exit 1 if a figure contradicts a fact in claims.yaml or two
     /// articles disagree without the difference being accepted.
     Check {
-        /// Articles or folders of articles (.md, .markdown, .txt) [default:
-        /// the `corpus` paths of claims.yaml, else corpus/, else the current
-        /// folder]
+        /// Articles or folders of articles (.md, .markdown, .txt); `-` reads
+        /// one article from standard input [default: the `corpus` paths of
+        /// claims.yaml, else corpus/, else the current folder]
         #[arg(value_name = "PATHS")]
         paths: Vec<PathBuf>,
 
@@ -86,9 +124,9 @@ pub enum Command {
     },
     /// List every numeric claim in the articles, with its bounds and key.
     Extract {
-        /// Articles or folders of articles (.md, .markdown, .txt) [default:
-        /// the `corpus` paths of claims.yaml, else corpus/, else the current
-        /// folder]
+        /// Articles or folders of articles (.md, .markdown, .txt); `-` reads
+        /// one article from standard input [default: the `corpus` paths of
+        /// claims.yaml, else corpus/, else the current folder]
         #[arg(value_name = "PATHS")]
         paths: Vec<PathBuf>,
 
@@ -99,6 +137,37 @@ pub enum Command {
     /// Show which configuration file is used and the configuration in
     /// effect (the file merged over the built-in defaults), as YAML.
     Config,
+    /// List the measures, actors and places of the configuration in effect
+    /// with their words, to see why a figure is counted as it is.
+    Measures {
+        /// Show only the entries whose name or one of whose words contains
+        /// this (case-insensitively): `troops`, `kyiv`, `death toll`.
+        #[arg(value_name = "WORD")]
+        filter: Option<String>,
+    },
+    /// Explain the claims on one line of an article: their slots and where
+    /// each came from, the group each joined and why.
+    Explain {
+        /// The article and line (`corpus/a.md:14`, or `corpus/a.md:14:22`
+        /// for the claim at column 22 alone).
+        #[arg(value_name = "FILE:LINE")]
+        at: String,
+
+        /// The articles the report is run over [default: the `corpus` paths
+        /// of claims.yaml, else corpus/, else the current folder]; FILE is
+        /// added if they do not hold it.
+        #[arg(value_name = "PATHS")]
+        paths: Vec<PathBuf>,
+    },
+    /// Print a completion script for a shell (`claimcheck completions bash
+    /// > /etc/bash_completion.d/claimcheck`).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page, in roff (`claimcheck man > claimcheck.1`).
+    Man,
 }
 
 /// Output formats of `report`.
@@ -108,7 +177,7 @@ pub enum ReportFormat {
     Text,
     /// Tables for a pull request comment or a memo.
     Markdown,
-    /// `{"groups": [...]}`.
+    /// `{"version": 2, "groups": [...], "unlinked": [...]}`.
     Json,
     /// One self-contained page with timeline charts.
     Html,
@@ -119,7 +188,7 @@ pub enum ReportFormat {
 pub enum CheckFormat {
     /// Diagnostics for people, with the figure underlined.
     Text,
-    /// `{"problems": [...]}`.
+    /// `{"version": 2, "problems": [...]}`.
     Json,
     /// SARIF 2.1.0, for code scanning.
     Sarif,
@@ -130,9 +199,9 @@ pub enum CheckFormat {
 pub enum ExtractFormat {
     /// A table for reading.
     Text,
-    /// `{"claims": [...]}`.
+    /// `{"version": 2, "claims": [...]}`.
     Json,
-    /// One claim a line, as JSON.
+    /// One claim a line, as JSON (no version: a line is a claim).
     Jsonl,
 }
 

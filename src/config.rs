@@ -30,6 +30,9 @@ pub const OTHER: &str = "other";
 pub struct Config {
     /// Paths read when the command line names none, relative to the file.
     pub corpus: Vec<PathBuf>,
+    /// Files and folders never read: `.gitignore` lines, relative to the
+    /// file's folder.
+    pub exclude: Vec<String>,
     /// How claims are compared across articles.
     pub compare: Compare,
     /// Measure name -> how to recognise it.
@@ -60,6 +63,11 @@ pub struct Config {
     /// command line, not the file.
     #[serde(skip)]
     pub max_file_size: u64,
+    /// What the command line says of which files to read: its excludes
+    /// (relative to the current folder), ignore files, the name of
+    /// standard input. [`Config::walk`] adds the file's `exclude`.
+    #[serde(skip)]
+    pub walk: crate::corpus::Walk,
 }
 
 /// A `claims.yaml` as written: every key may be left out, so that a file
@@ -70,6 +78,7 @@ struct Layer {
     /// `false`: start from an empty configuration, not the built-in one.
     defaults: Option<bool>,
     corpus: Option<Vec<PathBuf>>,
+    exclude: Option<Vec<String>>,
     compare: Option<CompareLayer>,
     #[serde(default, deserialize_with = "unique_measures")]
     measures: Option<BTreeMap<String, Measure>>,
@@ -92,10 +101,16 @@ struct CompareLayer {
 impl Layer {
     /// This layer merged over `base`: named entries added or replacing the
     /// entry of the same name, facts and accepted divergences replacing
-    /// those of the same key, settings replacing the settings they name.
+    /// those of the same key, exclude globs added (each once), settings
+    /// replacing the settings they name.
     fn over(self, mut base: Config) -> Config {
         if let Some(corpus) = self.corpus {
             base.corpus = corpus;
+        }
+        for glob in self.exclude.unwrap_or_default() {
+            if !base.exclude.contains(&glob) {
+                base.exclude.push(glob);
+            }
         }
         if let Some(c) = self.compare {
             if let Some(w) = c.window_days {
@@ -330,8 +345,9 @@ impl Config {
     /// it in errors. The file extends the built-in defaults: its `measures`,
     /// `actors` and `locations` are added to the built-in ones, an entry of
     /// the same name replacing the built-in one whole; its `facts` and
-    /// `accepted` are added, replacing those of the same `key`; `corpus`
-    /// and each `compare` setting it gives replace the default. With
+    /// `accepted` are added, replacing those of the same `key`; its
+    /// `exclude` globs are added; `corpus` and each `compare` setting it
+    /// gives replace the default. With
     /// `defaults: false` it starts from an empty configuration instead.
     pub fn parse(text: &str, path: &str) -> Result<Config, ConfigError> {
         Config::parse_over(text, path, Some(Config::builtin))
@@ -506,6 +522,9 @@ impl Config {
                 return Err((name.clone(), format!("measure `{name}` has an empty word")));
             }
         }
+        for glob in &self.exclude {
+            crate::corpus::check_glob(glob).map_err(|why| (glob.clone(), why))?;
+        }
         let c = &self.compare;
         if !(0.0..1.0).contains(&c.about_tolerance) {
             return Err((
@@ -553,6 +572,16 @@ impl Config {
         Ok(())
     }
 
+    /// Which files a run reads: the command line's excludes and ignore
+    /// settings ([`Config::walk`] field) with the file's `exclude` globs,
+    /// relative to the file's folder.
+    pub fn walk(&self) -> crate::corpus::Walk {
+        let mut walk = self.walk.clone();
+        // Each glob was checked when the file was read.
+        let _ = walk.exclude(&self.base_dir, &self.exclude);
+        walk
+    }
+
     /// Is this measure a running tally?
     pub fn is_cumulative(&self, measure: &str) -> bool {
         self.measures.get(measure).is_some_and(|m| m.cumulative)
@@ -581,7 +610,11 @@ fn find_key(text: &str, key: &str) -> Option<(usize, usize)> {
     text.lines().enumerate().find_map(|(i, line)| {
         let col = line.find(key)?;
         let rest = line[col + key.len()..].trim_start();
-        let before = line[..col].trim_end();
+        // A list item may be quoted: `- "drafts/[0-9]*"`.
+        let before = line[..col]
+            .trim_end()
+            .trim_end_matches(['"', '\''])
+            .trim_end();
         let is_key = rest.starts_with(':') || before.ends_with("key:") || before.ends_with('-');
         is_key.then_some((i + 1, col + 1))
     })
@@ -819,6 +852,22 @@ mod tests {
         // Each fact knows its line and the column of its key.
         let at: Vec<_> = c.facts[1..].iter().map(|f| f.at).collect();
         assert_eq!(at, [Some((2, 10)), Some((4, 10)), Some((6, 10))]);
+    }
+
+    #[test]
+    fn exclude_globs_add_to_the_defaults_once_and_are_checked() {
+        let base = || Config::parse_over("exclude: [a/, \"*.txt\"]\n", "base.yaml", None).unwrap();
+        let c = Config::parse_over("exclude: [\"*.txt\", b/]\n", "c.yaml", Some(base)).unwrap();
+        assert_eq!(c.exclude, ["a/", "*.txt", "b/"]);
+        let c = Config::parse_over("defaults: false\n", "c.yaml", Some(base)).unwrap();
+        assert!(c.exclude.is_empty());
+        let err = Config::parse("exclude:\n  - ok/\n  - \"x[\"\n", "c.yaml").unwrap_err();
+        assert_eq!(err.location, Some((3, 6)));
+        assert!(
+            err.message.contains("exclude glob `x[` is not valid"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]

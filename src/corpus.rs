@@ -354,32 +354,268 @@ pub fn io_message(e: &std::io::Error) -> String {
     }
 }
 
+/// The path that stands for standard input.
+pub const STDIN: &str = "-";
+
+/// The name shown for standard input when `--stdin-name` gives none.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// Which files a walk takes, besides articles by their extension: globs
+/// excluded (each a line of a `.gitignore`, relative to its own folder),
+/// whether `.gitignore` and `.ignore` files and hidden names are respected,
+/// and the name shown for standard input.
+#[derive(Debug, Clone)]
+pub struct Walk {
+    /// The exclude globs, by the folder they are relative to (absolute).
+    excludes: Vec<(PathBuf, ignore::gitignore::Gitignore)>,
+    /// Read `.gitignore` and `.ignore` files and pass over hidden files and
+    /// folders (names that start with `.`), as ripgrep does.
+    pub respect_ignore: bool,
+    /// The name shown for the article read from standard input (`-`).
+    pub stdin_name: String,
+}
+
+impl Default for Walk {
+    fn default() -> Walk {
+        Walk {
+            excludes: Vec::new(),
+            respect_ignore: true,
+            stdin_name: STDIN_NAME.to_string(),
+        }
+    }
+}
+
+impl Walk {
+    /// A walk that takes every article file: no excludes, no ignore files,
+    /// hidden names too (to tell whether a run could read a file at all).
+    pub fn everything() -> Walk {
+        Walk {
+            respect_ignore: false,
+            ..Walk::default()
+        }
+    }
+
+    /// Adds exclude globs relative to folder `root`: each a line of a
+    /// `.gitignore` (`drafts/old/`, `*.txt`, `archive/**/2019-*.md`, `!keep.md`).
+    /// A glob that is not valid is an error naming it.
+    pub fn exclude(&mut self, root: &Path, globs: &[String]) -> Result<(), String> {
+        if globs.is_empty() {
+            return Ok(());
+        }
+        let root = absolute(root);
+        let mut builder = ignore::gitignore::GitignoreBuilder::new(&root);
+        // A `[` never closed is a mistake, not a character to match.
+        builder.allow_unclosed_class(false);
+        for glob in globs {
+            check_glob(glob)?;
+            builder
+                .add_line(None, glob)
+                .map_err(|e| glob_error(glob, &e))?;
+        }
+        let matcher = builder.build().map_err(|e| e.to_string())?;
+        self.excludes.push((root, matcher));
+        Ok(())
+    }
+
+    /// Is the file or folder at `abs` (absolute, as [`absolute`] makes it;
+    /// `shown` as given) excluded by a glob? `parents`: a folder above it
+    /// excluded counts too (for a path named on the command line, whose
+    /// folders were not walked).
+    fn excluded(&self, abs: &Path, shown: &Path, is_dir: bool, parents: bool) -> bool {
+        self.excludes
+            .iter()
+            .any(|(root, m)| match abs.strip_prefix(root) {
+                Ok(rel) if rel.as_os_str().is_empty() => false,
+                Ok(rel) if parents => m.matched_path_or_any_parents(rel, is_dir).is_ignore(),
+                Ok(rel) => m.matched(rel, is_dir).is_ignore(),
+                // Outside the glob's folder: the path as given.
+                Err(_) => !shown.has_root() && m.matched(shown, is_dir).is_ignore(),
+            })
+    }
+}
+
+/// Checks that `glob` is a valid exclude glob (a `.gitignore` line), for a
+/// configuration file or the command line.
+pub fn check_glob(glob: &str) -> Result<(), String> {
+    if glob.trim().is_empty() {
+        return Err("an exclude glob is empty".to_string());
+    }
+    let mut builder = ignore::gitignore::GitignoreBuilder::new("/");
+    builder.allow_unclosed_class(false);
+    builder
+        .add_line(None, glob)
+        .map(|_| ())
+        .map_err(|e| glob_error(glob, &e))
+}
+
+fn glob_error(glob: &str, e: &ignore::Error) -> String {
+    let why = e.to_string();
+    // "error parsing glob '[': unclosed character class; missing ']'"
+    let why = why.rsplit(": ").next().unwrap_or(&why).to_string();
+    format!("exclude glob `{glob}` is not valid: {why}")
+}
+
+/// `path` made absolute without touching the file system: joined to the
+/// current folder, `.` left out and `..` taking off the folder before.
+pub fn absolute(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let joined;
+    let path = if path.is_absolute() {
+        path
+    } else {
+        joined = std::env::current_dir().unwrap_or_default().join(path);
+        &joined
+    };
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The `.gitignore` rules in force in one folder: its `.gitignore` and
+/// `.ignore` files (and `.git/info/exclude` at a repository's root).
+#[derive(Debug)]
+struct Ignores {
+    /// The folder, absolute.
+    dir: PathBuf,
+    matcher: ignore::gitignore::Gitignore,
+}
+
+impl Ignores {
+    /// The rules of folder `dir` (absolute), if it has any ignore file;
+    /// `names` says which of them the folder listing showed (`None`: look).
+    fn of(dir: &Path, listed: Option<&[&str]>) -> Option<Ignores> {
+        let has = |name: &str| match listed {
+            Some(names) => names.contains(&name),
+            None => dir.join(name).exists(),
+        };
+        let mut builder = ignore::gitignore::GitignoreBuilder::new(dir);
+        let mut any = false;
+        if has(".git") {
+            let exclude = dir.join(".git/info/exclude");
+            if exclude.is_file() {
+                // A line that is not a valid glob is passed over, as git does.
+                let _ = builder.add(exclude);
+                any = true;
+            }
+        }
+        for name in [".gitignore", ".ignore"] {
+            if has(name) {
+                let _ = builder.add(dir.join(name));
+                any = true;
+            }
+        }
+        if !any {
+            return None;
+        }
+        let matcher = builder.build().ok()?;
+        (!matcher.is_empty()).then(|| Ignores {
+            dir: dir.to_path_buf(),
+            matcher,
+        })
+    }
+
+    /// The rules of the folders above `dir` (absolute), outermost first, up
+    /// to the root of the repository it is in; none outside a repository.
+    fn above(dir: &Path) -> Vec<Ignores> {
+        let mut found = Vec::new();
+        for up in dir.ancestors().skip(1) {
+            found.extend(Ignores::of(up, None));
+            if up.join(".git").exists() {
+                found.reverse();
+                return found;
+            }
+        }
+        Vec::new()
+    }
+}
+
+/// Do the ignore files in force say to pass over `abs`? The innermost
+/// folder's rules that say anything decide (a `!glob` takes a path back).
+fn ignored(stack: &[Ignores], abs: &Path, is_dir: bool) -> bool {
+    for rules in stack.iter().rev() {
+        let Ok(rel) = abs.strip_prefix(&rules.dir) else {
+            continue;
+        };
+        let m = rules.matcher.matched(rel, is_dir);
+        if m.is_ignore() {
+            return true;
+        }
+        if m.is_whitelist() {
+            return false;
+        }
+    }
+    false
+}
+
 /// The files to read under `paths`, each with the name shown for it, in a
 /// stable order. A path that does not exist is an error; unreadable folders
-/// below a path are reported in the second list and skipped.
-pub fn discover(paths: &[PathBuf]) -> (Vec<(PathBuf, String)>, Vec<FileError>) {
-    let (files, errors) = find_files(paths);
+/// below a path are reported in the second list and skipped. `-` is
+/// standard input. Files and folders that `walk` excludes are passed over
+/// (a file named in `paths` that a glob excludes, with a warning); ignore
+/// files and hidden names apply to what is found in folders, never to a
+/// path named.
+pub fn discover(paths: &[PathBuf], walk: &Walk) -> (Vec<(PathBuf, String)>, Vec<FileError>) {
+    let (files, errors) = find_files(paths, walk);
     let files = files.into_iter().map(|(p, shown, _)| (p, shown)).collect();
     (files, errors)
 }
 
 /// [`discover`], with each file's id.
-fn find_files(paths: &[PathBuf]) -> (Vec<(PathBuf, String, FileId)>, Vec<FileError>) {
+fn find_files(paths: &[PathBuf], walk: &Walk) -> (Vec<(PathBuf, String, FileId)>, Vec<FileError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
+        if path.as_os_str() == STDIN {
+            files.push((path.clone(), walk.stdin_name.clone(), FileId::Stdin));
+            continue;
+        }
         let shown = show_path(path);
         match std::fs::metadata(path) {
             Err(e) => errors.push(FileError::unreadable(shown, io_message(&e))),
             Ok(m) if m.is_dir() => {
+                let abs = absolute(path);
+                if walk.excluded(&abs, path, true, true) {
+                    errors.push(FileError::skipped(
+                        shown,
+                        "excluded (--exclude or `exclude:`)",
+                    ));
+                    continue;
+                }
                 let mut found = Vec::new();
-                walk(path, &mut found, &mut errors, &mut Default::default(), 0);
+                let mut stack = if walk.respect_ignore {
+                    Ignores::above(&abs)
+                } else {
+                    Vec::new()
+                };
+                let mut walker = Walker {
+                    walk,
+                    found: &mut found,
+                    errors: &mut errors,
+                    seen: Default::default(),
+                    stack: &mut stack,
+                };
+                walker.walk(path, &abs, 0);
                 files.extend(found.into_iter().map(|(p, id)| {
                     let shown = shown_path(&p);
                     (p, shown, id)
                 }));
             }
             Ok(m) => {
+                if walk.excluded(&absolute(path), path, false, true) {
+                    errors.push(FileError::skipped(
+                        shown,
+                        "excluded (--exclude or `exclude:`)",
+                    ));
+                    continue;
+                }
                 let id = FileId::of(path, &m);
                 files.push((path.clone(), shown, id))
             }
@@ -391,12 +627,31 @@ fn find_files(paths: &[PathBuf]) -> (Vec<(PathBuf, String, FileId)>, Vec<FileErr
     (files, errors)
 }
 
-/// Is `target` one of the files a run over `paths` reads?
+/// The name shown for `file` in a run over `paths` (the same file, by
+/// its id), if the run reads it.
+pub fn shown_name_of(paths: &[PathBuf], walk: &Walk, file: &Path) -> Option<String> {
+    let id = if file.as_os_str() == STDIN {
+        FileId::Stdin
+    } else {
+        FileId::get(file)?
+    };
+    find_files(paths, walk)
+        .0
+        .into_iter()
+        .find(|(_, _, f)| *f == id)
+        .map(|(_, shown, _)| shown)
+}
+
+/// Is `target` one of the files a run over `paths` could read (whatever
+/// the excludes and ignore files say)?
 pub fn reads(paths: &[PathBuf], target: &Path) -> bool {
     let Some(id) = FileId::get(target) else {
         return false;
     };
-    find_files(paths).0.iter().any(|(_, _, f)| *f == id)
+    find_files(paths, &Walk::everything())
+        .0
+        .iter()
+        .any(|(_, _, f)| *f == id)
 }
 
 /// What makes two paths the same file: device and inode where there are
@@ -408,6 +663,8 @@ pub enum FileId {
     /// The canonical path, where there are no inodes.
     #[cfg_attr(unix, allow(dead_code))]
     Path(PathBuf),
+    /// Standard input.
+    Stdin,
 }
 
 impl FileId {
@@ -456,86 +713,137 @@ impl FileId {
 /// Deepest folder nesting followed, against symlink loops.
 const MAX_DEPTH: usize = 64;
 
-fn walk(
-    dir: &Path,
-    found: &mut Vec<(PathBuf, FileId)>,
-    errors: &mut Vec<FileError>,
-    seen: &mut std::collections::HashSet<PathBuf>,
-    depth: usize,
-) {
-    // A folder reached again through a symbolic link is a loop.
-    if let Ok(real) = std::fs::canonicalize(dir) {
-        if !seen.insert(real) {
-            errors.push(FileError::skipped(
+/// One walk over a folder given: what it found and met, the folders seen
+/// (against loops) and the ignore rules of the folders it is in.
+struct Walker<'a> {
+    walk: &'a Walk,
+    found: &'a mut Vec<(PathBuf, FileId)>,
+    errors: &'a mut Vec<FileError>,
+    seen: std::collections::HashSet<PathBuf>,
+    stack: &'a mut Vec<Ignores>,
+}
+
+impl Walker<'_> {
+    /// Is the entry `name` of folder `abs_dir` passed over by a glob or an
+    /// ignore file? Costs nothing when there are neither.
+    fn passed_over(&self, abs_dir: &Path, name: &std::ffi::OsStr, is_dir: bool) -> bool {
+        if self.walk.excludes.is_empty() && self.stack.is_empty() {
+            return false;
+        }
+        let abs = abs_dir.join(name);
+        ignored(self.stack, &abs, is_dir)
+            || (!self.walk.excludes.is_empty() && {
+                let shown = Path::new(name);
+                self.walk.excluded(&abs, shown, is_dir, false)
+            })
+    }
+
+    /// Walks folder `dir` (`abs`: the same, absolute).
+    fn walk(&mut self, dir: &Path, abs: &Path, depth: usize) {
+        // A folder reached again through a symbolic link is a loop.
+        if let Ok(real) = std::fs::canonicalize(dir) {
+            if !self.seen.insert(real) {
+                self.errors.push(FileError::skipped(
+                    shown_path(dir),
+                    "a symbolic link loops back to a folder already read",
+                ));
+                return;
+            }
+        }
+        if depth > MAX_DEPTH {
+            self.errors.push(FileError::skipped(
                 shown_path(dir),
-                "a symbolic link loops back to a folder already read",
+                format!("folders nested deeper than {MAX_DEPTH}"),
             ));
             return;
         }
-    }
-    if depth > MAX_DEPTH {
-        errors.push(FileError::skipped(
-            shown_path(dir),
-            format!("folders nested deeper than {MAX_DEPTH}"),
-        ));
-        return;
-    }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            errors.push(FileError::unreadable(shown_path(dir), io_message(&e)));
-            return;
-        }
-    };
-    // Entries in name order, each folder's before the next entry's: the
-    // order of the whole paths sorted, without sorting them.
-    let mut entries: Vec<(std::ffi::OsString, std::fs::DirEntry)> = entries
-        .flatten()
-        .map(|entry| (entry.file_name(), entry))
-        .filter(|(name, _)| !name.as_encoded_bytes().starts_with(b"."))
-        .collect();
-    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let device = FileId::device(dir);
-    for (_, entry) in entries {
-        let path = entry.path();
-        // The kind of entry the folder listing gives spares a `stat` for
-        // plain files and folders; links and the rest are followed.
-        match entry.file_type() {
-            Ok(t) if t.is_dir() => {
-                walk(&path, found, errors, seen, depth + 1);
-                continue;
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                self.errors
+                    .push(FileError::unreadable(shown_path(dir), io_message(&e)));
+                return;
             }
-            Ok(t) if t.is_file() => {
-                if !is_article(&path) {
+        };
+        let mut entries: Vec<(std::ffi::OsString, std::fs::DirEntry)> = entries
+            .flatten()
+            .map(|entry| (entry.file_name(), entry))
+            .collect();
+        let pushed = self.walk.respect_ignore && {
+            let hidden: Vec<&str> = entries
+                .iter()
+                .filter_map(|(name, _)| name.to_str())
+                .filter(|name| name.starts_with('.'))
+                .collect();
+            match Ignores::of(abs, Some(&hidden)) {
+                Some(rules) => {
+                    self.stack.push(rules);
+                    true
+                }
+                None => false,
+            }
+        };
+        // Hidden names (`.git` always) are passed over.
+        let respect = self.walk.respect_ignore;
+        entries.retain(|(name, _)| {
+            let bytes = name.as_encoded_bytes();
+            bytes != b".git" && !(respect && bytes.starts_with(b"."))
+        });
+        // Entries in name order, each folder's before the next entry's: the
+        // order of the whole paths sorted, without sorting them.
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let device = FileId::device(dir);
+        for (name, entry) in entries {
+            let path = entry.path();
+            // The kind of entry the folder listing gives spares a `stat` for
+            // plain files and folders; links and the rest are followed.
+            match entry.file_type() {
+                Ok(t) if t.is_dir() => {
+                    if !self.passed_over(abs, &name, true) {
+                        self.walk(&path, &abs.join(&name), depth + 1);
+                    }
                     continue;
                 }
-                if let Some(id) = FileId::of_entry(&entry, device) {
-                    found.push((path, id));
-                    continue;
+                Ok(t) if t.is_file() => {
+                    if !is_article(&path) || self.passed_over(abs, &name, false) {
+                        continue;
+                    }
+                    if let Some(id) = FileId::of_entry(&entry, device) {
+                        self.found.push((path, id));
+                        continue;
+                    }
                 }
+                _ => {}
             }
-            _ => {}
+            match std::fs::metadata(&path) {
+                Ok(m) if m.is_dir() => {
+                    if !self.passed_over(abs, &name, true) {
+                        self.walk(&path, &abs.join(&name), depth + 1)
+                    }
+                }
+                _ if is_article(&path) && self.passed_over(abs, &name, false) => {}
+                Ok(m) if is_article(&path) && m.is_file() => {
+                    let id = FileId::of(&path, &m);
+                    self.found.push((path, id))
+                }
+                // A pipe or a device named like an article.
+                Ok(_) if is_article(&path) => self
+                    .errors
+                    .push(FileError::skipped(shown_path(&path), "not a regular file")),
+                Ok(_) => {}
+                // ELOOP: a symbolic link that points round in a circle.
+                Err(e) if e.raw_os_error() == Some(40) => self.errors.push(FileError::skipped(
+                    shown_path(&path),
+                    "a symbolic link that loops",
+                )),
+                Err(e) if is_article(&path) => self
+                    .errors
+                    .push(FileError::unreadable(shown_path(&path), io_message(&e))),
+                Err(_) => {}
+            }
         }
-        match std::fs::metadata(&path) {
-            Ok(m) if m.is_dir() => walk(&path, found, errors, seen, depth + 1),
-            Ok(m) if is_article(&path) && m.is_file() => {
-                let id = FileId::of(&path, &m);
-                found.push((path, id))
-            }
-            // A pipe or a device named like an article.
-            Ok(_) if is_article(&path) => {
-                errors.push(FileError::skipped(shown_path(&path), "not a regular file"))
-            }
-            Ok(_) => {}
-            // ELOOP: a symbolic link that points round in a circle.
-            Err(e) if e.raw_os_error() == Some(40) => errors.push(FileError::skipped(
-                shown_path(&path),
-                "a symbolic link that loops",
-            )),
-            Err(e) if is_article(&path) => {
-                errors.push(FileError::unreadable(shown_path(&path), io_message(&e)))
-            }
-            Err(_) => {}
+        if pushed {
+            self.stack.pop();
         }
     }
 }
@@ -582,6 +890,22 @@ pub fn load(path: &Path, shown: &str, max_size: u64) -> Result<Article, FileErro
     } else {
         max_size
     };
+    if path.as_os_str() == STDIN {
+        let bytes = match stdin_bytes(max_size) {
+            Ok(bytes) => bytes.clone(),
+            Err(e) => return Err(FileError::unreadable(shown, e.clone())),
+        };
+        if bytes.len() as u64 > max_size {
+            return Err(FileError::skipped(
+                shown,
+                format!(
+                    "standard input is over the limit of {:.1} MiB (--max-file-size)",
+                    max_size as f64 / 1048576.0
+                ),
+            ));
+        }
+        return from_bytes(bytes, shown);
+    }
     let meta = std::fs::metadata(path).map_err(|e| FileError::unreadable(shown, io_message(&e)))?;
     // A pipe or a device would block or never end.
     if !meta.is_file() {
@@ -607,6 +931,29 @@ pub fn load(path: &Path, shown: &str, max_size: u64) -> Result<Article, FileErro
             "grew past the size limit while read",
         ));
     }
+    from_bytes(bytes, shown)
+}
+
+/// Standard input, read once (up to one byte past `max_size`, to tell it
+/// is too large) and kept for the run: a check reads an article again to
+/// show its lines.
+fn stdin_bytes(max_size: u64) -> &'static Result<Vec<u8>, String> {
+    static STDIN_BYTES: std::sync::OnceLock<Result<Vec<u8>, String>> = std::sync::OnceLock::new();
+    STDIN_BYTES.get_or_init(|| {
+        use std::io::Read;
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(max_size.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map(|_| bytes)
+            .map_err(|e| io_message(&e))
+    })
+}
+
+/// An article from the bytes of its file: decoded and parsed the one way
+/// every file is ([`decode`], [`clean`], front matter).
+fn from_bytes(bytes: Vec<u8>, shown: &str) -> Result<Article, FileError> {
     let (text, note, encoding, lead) =
         decode(bytes).map_err(|message| FileError::skipped(shown, message))?;
     let mut article = parse_decoded(shown, text, encoding);
@@ -1382,6 +1729,39 @@ mod tests {
         assert_eq!(a.meta.date.unwrap().to_string(), "2024-01-02");
         assert_eq!(a.meta.title.as_deref(), Some("T"));
         assert_eq!(&a.text[a.body_start..], "Body.\n");
+    }
+
+    #[test]
+    fn absolute_paths_are_made_without_the_file_system() {
+        let here = std::env::current_dir().unwrap();
+        assert_eq!(absolute(Path::new("a/./b/../c.md")), here.join("a/c.md"));
+        assert_eq!(absolute(Path::new("/x/y/../z")), PathBuf::from("/x/z"));
+        assert_eq!(absolute(Path::new("")), here);
+    }
+
+    #[test]
+    fn exclude_globs_are_gitignore_lines_relative_to_their_folder() {
+        let mut walk = Walk::default();
+        let globs = ["drafts/old/", "*.txt", "!keep.txt", "/top.md"].map(String::from);
+        walk.exclude(Path::new("/r"), &globs).unwrap();
+        let excluded = |p: &str, dir: bool| walk.excluded(Path::new(p), Path::new(p), dir, false);
+        assert!(excluded("/r/drafts/old", true));
+        assert!(!excluded("/r/drafts/old", false), "a folder-only glob");
+        assert!(excluded("/r/a/b.txt", false));
+        assert!(!excluded("/r/a/keep.txt", false), "taken back with `!`");
+        assert!(excluded("/r/top.md", false));
+        assert!(!excluded("/r/a/top.md", false), "anchored at the folder");
+        // A folder excluded excludes what is in it, for a path named.
+        assert!(walk.excluded(Path::new("/r/drafts/old/x.md"), Path::new("x"), false, true));
+        // Outside the folder, only the path as given is matched.
+        assert!(!walk.excluded(Path::new("/s/top.md"), Path::new("/s/top.md"), false, false));
+        assert!(walk.excluded(Path::new("/s/a.txt"), Path::new("s/a.txt"), false, false));
+        for bad in ["", "  ", "a[b", "[", "{a,b"] {
+            assert!(check_glob(bad).is_err(), "{bad:?}");
+            assert!(Walk::default()
+                .exclude(Path::new("/r"), &[bad.to_string()])
+                .is_err());
+        }
     }
 
     #[test]

@@ -12,6 +12,10 @@
 //!             └───────────┴── config (claims.yaml) ───┘
 //! ```
 //!
+//! `corpus` finds the files (excludes, ignore files, `-` for standard
+//! input) and `explain` reads a finished report back to say why a line's
+//! claims are where they are.
+//!
 //! The library never prints: it returns claims and the problems it met, and
 //! the binary decides what to show and which exit code to give.
 #![warn(missing_docs)]
@@ -23,6 +27,7 @@ pub mod claim;
 pub mod compare;
 pub mod config;
 pub mod corpus;
+pub mod explain;
 pub mod extract;
 pub mod gazetteer;
 pub mod group;
@@ -77,6 +82,51 @@ pub fn input_paths(given: &[PathBuf], config: &Config) -> Vec<PathBuf> {
     }
 }
 
+/// The paths listed in a file (`--files-from`; `-`: standard input), one a
+/// line, blank lines left out: folders, and files with an article's
+/// extension (a list of changed files, as `git diff --name-only` gives,
+/// names other files too, passed over). A line `-` is a file of that name,
+/// not standard input.
+pub fn read_file_list(list: &std::path::Path) -> anyhow::Result<Vec<PathBuf>> {
+    use std::io::Read;
+    let shown = corpus::show_path(list);
+    let mut bytes = Vec::new();
+    let read = if list.as_os_str() == corpus::STDIN {
+        std::io::stdin().lock().read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(list).and_then(|mut f| f.read_to_end(&mut bytes))
+    };
+    read.map_err(|e| {
+        anyhow::anyhow!(
+            "could not read the list of paths `{shown}`: {}",
+            corpus::io_message(&e)
+        )
+    })?;
+    let mut paths = Vec::new();
+    for line in bytes.split(|&b| b == b'\n') {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        #[cfg(unix)]
+        let path = {
+            use std::os::unix::ffi::OsStrExt;
+            PathBuf::from(std::ffi::OsStr::from_bytes(line))
+        };
+        #[cfg(not(unix))]
+        let path = PathBuf::from(String::from_utf8_lossy(line).into_owned());
+        let path = if path.as_os_str() == corpus::STDIN {
+            PathBuf::from(".").join(path)
+        } else {
+            path
+        };
+        if corpus::is_article(&path) || path.is_dir() {
+            paths.push(path);
+        }
+    }
+    Ok(paths)
+}
+
 /// What reading one file gave: its claims and what is kept of it, or why
 /// it could not be read. The file's text is not kept.
 #[derive(Debug)]
@@ -108,7 +158,8 @@ const BATCH: usize = 32;
 /// cores, and hands each file's result to `each` in the files' (sorted)
 /// order as soon as it and those before it are done, so that a caller that
 /// writes claims as they come keeps little in memory. `done` is called from
-/// the workers with each file's size once it is read (for progress).
+/// the workers with each file's size once it is read, 0 for a file that
+/// could not be (for progress: files and bytes done).
 /// Returns the errors met while looking for files.
 pub fn extract_each(
     paths: &[PathBuf],
@@ -146,7 +197,7 @@ pub fn extract_map_until<R: Send>(
     use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
     use std::sync::{Condvar, Mutex, PoisonError};
     let extractor = Extractor::new(config);
-    let (files, errors) = corpus::discover(paths);
+    let (files, errors) = corpus::discover(paths, &config.walk());
     let workers = std::thread::available_parallelism()
         .map_or(1, std::num::NonZeroUsize::get)
         .clamp(1, files.len().max(1));
@@ -253,18 +304,23 @@ fn read_one(
                 warnings: article.warnings,
             }
         }
-        Err(e) => FileResult::Failed(e),
+        Err(e) => {
+            done(0);
+            FileResult::Failed(e)
+        }
     }
 }
 
-/// The total size of the article files under `paths`, for progress.
-pub fn input_size(paths: &[PathBuf]) -> u64 {
-    corpus::discover(paths)
-        .0
+/// How many article files a run over `paths` reads, and their total
+/// size, for progress.
+pub fn input_size(paths: &[PathBuf], config: &Config) -> (usize, u64) {
+    let files = corpus::discover(paths, &config.walk()).0;
+    let bytes = files
         .iter()
         .filter_map(|(p, _)| std::fs::metadata(p).ok())
         .map(|m| m.len())
-        .sum()
+        .sum();
+    (files.len(), bytes)
 }
 
 /// Reads every article under `paths` and extracts its claims, keeping
@@ -378,7 +434,7 @@ pub fn check_paths(
     let files: std::collections::BTreeMap<String, PathBuf> = if problems.is_empty() {
         Default::default()
     } else {
-        corpus::discover(paths)
+        corpus::discover(paths, &config.walk())
             .0
             .into_iter()
             .map(|(path, shown)| (shown, path))

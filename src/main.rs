@@ -12,7 +12,7 @@ use clap::Parser;
 use claimcheck::output::Output;
 use claimcheck::report::{self, Render};
 use claimcheck::{Config, Extraction};
-use cli::{CheckFormat, Cli, Command, Exit, ExtractFormat, ReportFormat};
+use cli::{CheckFormat, Cli, Color, Command, Exit, ExtractFormat, ReportFormat};
 
 /// A line on stderr. A closed or full stderr loses the line, never the
 /// run (`eprintln!` panics when the write fails).
@@ -37,7 +37,71 @@ fn main() -> ExitCode {
             };
         }
     };
+    // Commands that need no configuration.
+    match cli.command {
+        Command::Completions { shell } => return ExitCode::from(completions(shell) as u8),
+        Command::Man => return ExitCode::from(man() as u8),
+        _ => {}
+    }
     ExitCode::from(run(cli) as u8)
+}
+
+/// `claimcheck completions SHELL`: the completion script, from the clap
+/// definitions.
+fn completions(shell: clap_complete::Shell) -> Exit {
+    let mut out = Vec::new();
+    clap_complete::generate(
+        shell,
+        &mut <Cli as clap::CommandFactory>::command(),
+        "claimcheck",
+        &mut out,
+    );
+    finish_with(|w| w.write_all(&out), Output::stdout(), true)
+}
+
+/// `claimcheck man`: the manual page in roff, from the clap definitions.
+fn man() -> Exit {
+    let mut out = Vec::new();
+    let page = clap_mangen::Man::new(<Cli as clap::CommandFactory>::command());
+    if let Err(e) = page.render(&mut out) {
+        say!("error: could not make the manual page: {e}");
+        return Exit::Error;
+    }
+    finish_with(|w| w.write_all(&out), Output::stdout(), true)
+}
+
+/// Should text written to a terminal-or-not target be coloured?
+fn colored(choice: Color, terminal: bool) -> bool {
+    match choice {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => terminal && std::env::var_os("NO_COLOR").is_none(),
+    }
+}
+
+/// The paths a run reads: those given and those listed in `--files-from`
+/// (then no default corpus), else the defaults of [`claimcheck::input_paths`].
+fn input_paths(cli: &Cli, given: &[PathBuf], config: &Config) -> Result<Vec<PathBuf>, String> {
+    let stdin = Path::new(claimcheck::corpus::STDIN);
+    let reads_stdin = given.iter().any(|p| p == stdin);
+    if cli.stdin_name.is_some() && !reads_stdin {
+        return Err(
+            "--stdin-name names the article read from standard input: give `-` among the paths"
+                .into(),
+        );
+    }
+    let Some(list) = &cli.files_from else {
+        return Ok(claimcheck::input_paths(given, config));
+    };
+    if reads_stdin && list == stdin {
+        return Err(
+            "standard input cannot be both the list of paths (--files-from -) and an article (-)"
+                .into(),
+        );
+    }
+    let mut paths = given.to_vec();
+    paths.extend(claimcheck::read_file_list(list).map_err(|e| format!("{e:#}"))?);
+    Ok(paths)
 }
 
 /// On SIGINT, SIGTERM or SIGHUP: remove the temporary files being written
@@ -60,8 +124,30 @@ fn run(cli: Cli) -> Exit {
     let config = match Config::discover(cli.config.as_deref()) {
         Ok(mut c) => {
             c.max_file_size = cli.max_file_size.saturating_mul(1 << 20).max(1);
+            c.walk.respect_ignore = !cli.no_ignore;
+            if let Some(name) = &cli.stdin_name {
+                c.walk.stdin_name = name.clone();
+            }
+            if let Err(e) = c.walk.exclude(Path::new(""), &cli.exclude) {
+                say!("error: --exclude: {e}");
+                return Exit::Error;
+            }
             c
         }
+        Err(e) => {
+            say!("error: {e}");
+            return Exit::Error;
+        }
+    };
+    let given = match &cli.command {
+        Command::Extract { paths, .. }
+        | Command::Report { paths, .. }
+        | Command::Check { paths, .. }
+        | Command::Explain { paths, .. } => paths.clone(),
+        _ => Vec::new(),
+    };
+    let inputs = match input_paths(&cli, &given, &config) {
+        Ok(p) => p,
         Err(e) => {
             say!("error: {e}");
             return Exit::Error;
@@ -71,15 +157,20 @@ fn run(cli: Cli) -> Exit {
     let config_file: Vec<PathBuf> = config.file.iter().cloned().collect();
     match cli.command {
         Command::Config => show_config(&config),
-        Command::Extract { paths, format } => extract(&paths, &config, format, cli.quiet),
+        Command::Measures { filter } => {
+            finish(&report::measures::text(&config, filter.as_deref()), true)
+        }
+        Command::Explain { at, .. } => explain(&at, inputs, &config, cli.color, cli.quiet),
+        Command::Completions { .. } | Command::Man => Exit::Ok,
+        Command::Extract { format, .. } => extract(&inputs, &config, format, cli.quiet),
         Command::Report {
-            paths,
             format,
             output,
             claims,
+            ..
         } => {
             let inputs = if claims.is_empty() {
-                claimcheck::input_paths(&paths, &config)
+                inputs
             } else {
                 Vec::new()
             };
@@ -105,9 +196,10 @@ fn run(cli: Cli) -> Exit {
                     }
                 }
             };
-            let color = out.is_stdout()
-                && std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none();
+            let color = colored(
+                cli.color,
+                out.is_stdout() && std::io::stdout().is_terminal(),
+            );
             let renderer: Box<dyn Render> = match format {
                 ReportFormat::Text => Box::new(report::text::Text { color }),
                 ReportFormat::Markdown => Box::new(report::markdown::Markdown),
@@ -121,16 +213,17 @@ fn run(cli: Cli) -> Exit {
             exit
         }
         Command::Check {
-            paths,
             format,
             baseline,
             write_baseline,
+            ..
         } => check(
-            &paths,
+            &inputs,
             &config,
             format,
             baseline.as_deref(),
             write_baseline.as_deref(),
+            colored(cli.color, std::io::stdout().is_terminal()),
         ),
     }
 }
@@ -173,6 +266,7 @@ fn check(
     format: CheckFormat,
     baseline: Option<&Path>,
     write: Option<&Path>,
+    color: bool,
 ) -> Exit {
     // A pinned fact that can never match would pass every draft.
     let unmatchable = claimcheck::check::fact_errors(config);
@@ -189,10 +283,9 @@ fn check(
             return Exit::Error;
         }
     };
-    let paths = claimcheck::input_paths(paths, config);
     // The baseline read may be written over: it is read whole first.
     let also: Vec<PathBuf> = config.file.iter().cloned().collect();
-    let baseline_out = match write.map(|p| Output::open(Some(p), &paths, &also)) {
+    let baseline_out = match write.map(|p| Output::open(Some(p), paths, &also)) {
         Some(Ok(out)) => Some(out),
         Some(Err(e)) => {
             say!("error: {e:#}");
@@ -200,12 +293,11 @@ fn check(
         }
         None => None,
     };
-    let checked = claimcheck::check_paths(&paths, config, known.as_ref().map(|k| &k.claims));
+    let checked = claimcheck::check_paths(paths, config, known.as_ref().map(|k| &k.claims));
     for w in &checked.warnings {
         say!("warning: {w}");
     }
     report_files(&checked.errors, checked.articles);
-    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut out = match format {
         CheckFormat::Text => report::check::text(&checked.problems, color),
         CheckFormat::Json => report::check::json(&checked.problems),
@@ -236,49 +328,62 @@ fn check(
 
 /// A progress bar on stderr for a run over `paths`: only on a terminal,
 /// outside CI, without `--quiet`, and only once the run has taken a second.
-fn progress(paths: &[PathBuf], quiet: bool) -> Option<indicatif::ProgressBar> {
+/// It shows the files done of the files found, the MB read of the MB
+/// found, the rate and the time left.
+struct Progress {
+    bar: indicatif::ProgressBar,
+    /// Files found.
+    files: usize,
+}
+
+fn progress(paths: &[PathBuf], config: &Config, quiet: bool) -> Option<Progress> {
     if quiet || std::env::var_os("CI").is_some() || !std::io::stderr().is_terminal() {
         return None;
     }
+    let (files, bytes) = claimcheck::input_size(paths, config);
     let bar = indicatif::ProgressBar::with_draw_target(
-        Some(claimcheck::input_size(paths)),
+        Some(bytes),
         indicatif::ProgressDrawTarget::hidden(),
     );
     bar.set_style(
         indicatif::ProgressStyle::with_template(
-            "{spinner} {bytes}/{total_bytes} ({binary_bytes_per_sec}, {eta} left) {msg}",
+            "{spinner} {msg} · {bytes}/{total_bytes} ({binary_bytes_per_sec}, {eta} left)",
         )
         .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
-    Some(bar)
+    bar.set_message(format!("0/{files} files"));
+    Some(Progress { bar, files })
 }
 
-/// The callback that advances a progress bar, showing it after a second.
-fn advance(bar: &Option<indicatif::ProgressBar>) -> impl Fn(u64) + Sync + '_ {
+/// The callback that advances a progress bar (a file done, of so many
+/// bytes), showing it after a second.
+fn advance(progress: &Option<Progress>) -> impl Fn(u64) + Sync + '_ {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
     let start = std::time::Instant::now();
-    let shown = std::sync::atomic::AtomicBool::new(false);
+    let shown = AtomicBool::new(false);
+    let done = AtomicUsize::new(0);
     move |bytes| {
-        if let Some(bar) = bar {
-            bar.inc(bytes);
-            if start.elapsed().as_secs() >= 1
-                && !shown.swap(true, std::sync::atomic::Ordering::Relaxed)
-            {
-                bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        if let Some(p) = progress {
+            let files = done.fetch_add(1, Ordering::Relaxed) + 1;
+            p.bar.set_message(format!("{files}/{} files", p.files));
+            p.bar.inc(bytes);
+            if start.elapsed().as_secs() >= 1 && !shown.swap(true, Ordering::Relaxed) {
+                p.bar
+                    .set_draw_target(indicatif::ProgressDrawTarget::stderr());
             }
         }
     }
 }
 
-/// Reads and extracts the articles under `paths` (or the default corpus),
-/// reporting on stderr every file that could not be read and every warning.
-fn read(paths: &[PathBuf], config: &Config, quiet: bool) -> Extraction {
-    let ((), run) = with_progress(paths, config, quiet, |paths, done| {
-        ((), claimcheck::extract_paths_with(paths, config, done))
-    });
-    run
+/// Ends a progress bar, clearing it.
+fn done(progress: Option<Progress>) {
+    if let Some(p) = progress {
+        p.bar.finish_and_clear();
+    }
 }
 
-/// [`read`] for a report: the claims go into their groups as they come.
+/// Reads and extracts the articles under `paths` for a report, the claims
+/// going into their groups as they come, with a progress bar.
 fn read_report(
     paths: &[PathBuf],
     config: &Config,
@@ -297,12 +402,9 @@ fn with_progress<T>(
     quiet: bool,
     read: impl FnOnce(&[PathBuf], &(dyn Fn(u64) + Sync)) -> (T, Extraction),
 ) -> (T, Extraction) {
-    let paths = claimcheck::input_paths(paths, config);
-    let bar = progress(&paths, quiet);
-    let (data, run) = read(&paths, &advance(&bar));
-    if let Some(bar) = bar {
-        bar.finish_and_clear();
-    }
+    let bar = progress(paths, config, quiet);
+    let (data, run) = read(paths, &advance(&bar));
+    done(bar);
     for w in &run.warnings {
         say!("warning: {w}");
     }
@@ -332,36 +434,31 @@ fn inputs_ok(errors: &[claimcheck::FileError]) -> bool {
 }
 
 /// What a worker makes of one file for `extract`: its claims as output
-/// text, ready to write in order.
+/// text (or table rows), ready to write in order.
 enum Prepared {
     Read {
         /// JSON lines, or for JSON the claims' array items joined by `,`.
         text: Vec<u8>,
+        /// For the text table, its rows.
+        rows: Vec<report::extract::Row>,
         warnings: Vec<String>,
     },
     Failed(claimcheck::FileError),
 }
 
-/// `claimcheck extract`: JSON and JSON lines are written a file at a time
-/// as the claims come, so that memory stays small on any corpus, and the
-/// run stops reading once the output is closed (`| head`); the text table
-/// needs every row for its widths.
+/// `claimcheck extract`: every format is written a file at a time as the
+/// claims come (the text table a page of rows at a time), so that memory
+/// stays small on any corpus, and the run stops reading once the output is
+/// closed (`| head`).
 fn extract(paths: &[PathBuf], config: &Config, format: ExtractFormat, quiet: bool) -> Exit {
     use std::ops::ControlFlow;
-    if format == ExtractFormat::Text {
-        let run = read(paths, config, quiet);
-        return finish(
-            &report::extract::text(&run.claims, run.articles),
-            inputs_ok(&run.errors),
-        );
-    }
-    let paths = claimcheck::input_paths(paths, config);
-    let bar = progress(&paths, quiet);
+    let bar = progress(paths, config, quiet);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     // The first write error; the run stops there.
     let mut error: Option<std::io::Error> = None;
     let mut stream = report::extract::JsonStream::default();
+    let mut table = report::extract::Table::default();
     let mut failures: Vec<claimcheck::FileError> = Vec::new();
     let mut read = 0;
     // The claims are made into text on the workers, in parallel.
@@ -369,30 +466,55 @@ fn extract(paths: &[PathBuf], config: &Config, format: ExtractFormat, quiet: boo
         claimcheck::FileResult::Read {
             claims, warnings, ..
         } => {
-            let mut text = Vec::with_capacity(claims.len() * 768);
-            for (i, c) in claims.iter().enumerate() {
-                if format == ExtractFormat::Json {
-                    if i > 0 {
-                        text.extend_from_slice(b",\n");
+            let mut text = Vec::new();
+            let mut rows = Vec::new();
+            match format {
+                ExtractFormat::Text => rows = claims.iter().map(report::extract::row).collect(),
+                ExtractFormat::Json => {
+                    text.reserve(claims.len() * 768);
+                    for (i, c) in claims.iter().enumerate() {
+                        if i > 0 {
+                            text.extend_from_slice(b",\n");
+                        }
+                        text.extend_from_slice(report::extract::indented(c).as_bytes());
                     }
-                    text.extend_from_slice(report::extract::indented(c).as_bytes());
-                } else {
-                    report::extract::json_line(c, &mut text);
+                }
+                ExtractFormat::Jsonl => {
+                    text.reserve(claims.len() * 768);
+                    for c in &claims {
+                        report::extract::json_line(c, &mut text);
+                    }
                 }
             }
-            Prepared::Read { text, warnings }
+            Prepared::Read {
+                text,
+                rows,
+                warnings,
+            }
         }
         claimcheck::FileResult::Failed(e) => Prepared::Failed(e),
     };
     let errors =
-        claimcheck::extract_map_until(&paths, config, &advance(&bar), prepare, |prepared| {
+        claimcheck::extract_map_until(paths, config, &advance(&bar), prepare, |prepared| {
             match prepared {
-                Prepared::Read { text, warnings } => {
+                Prepared::Read {
+                    text,
+                    rows,
+                    warnings,
+                } => {
                     read += 1;
                     for w in warnings {
                         say!("warning: {w}");
                     }
-                    if !text.is_empty() {
+                    for row in rows {
+                        if let Some(page) = table.push(row) {
+                            error = out.write_all(page.as_bytes()).err();
+                            if error.is_some() {
+                                break;
+                            }
+                        }
+                    }
+                    if !text.is_empty() && error.is_none() {
                         let separator = if format == ExtractFormat::Json {
                             stream.separator().as_bytes()
                         } else {
@@ -411,12 +533,15 @@ fn extract(paths: &[PathBuf], config: &Config, format: ExtractFormat, quiet: boo
                 None => ControlFlow::Continue(()),
             }
         });
-    if format == ExtractFormat::Json && error.is_none() {
-        error = out.write_all(stream.finish().as_bytes()).err();
+    if error.is_none() {
+        let end = match format {
+            ExtractFormat::Json => stream.finish().to_string(),
+            ExtractFormat::Text => table.finish(read),
+            ExtractFormat::Jsonl => String::new(),
+        };
+        error = out.write_all(end.as_bytes()).err();
     }
-    if let Some(bar) = bar {
-        bar.finish_and_clear();
-    }
+    done(bar);
     failures.splice(0..0, errors);
     report_files(&failures, read);
     let flushed = out.flush();
@@ -432,6 +557,45 @@ fn extract(paths: &[PathBuf], config: &Config, format: ExtractFormat, quiet: boo
         _ if !inputs_ok(&failures) => Exit::Error,
         _ => Exit::Ok,
     }
+}
+
+/// `claimcheck explain FILE:LINE[:COLUMN]`: a report over `paths` (with
+/// FILE added if they do not hold it), then the claims of that line
+/// explained.
+fn explain(at: &str, mut paths: Vec<PathBuf>, config: &Config, color: Color, quiet: bool) -> Exit {
+    let target = match claimcheck::explain::Target::parse(at) {
+        Ok(t) => t,
+        Err(e) => {
+            say!("error: {e}");
+            return Exit::Error;
+        }
+    };
+    let walk = config.walk();
+    let file = Path::new(&target.file);
+    if file != Path::new(claimcheck::corpus::STDIN) && !file.exists() {
+        say!(
+            "error: could not read `{}`: no such file or folder",
+            target.file
+        );
+        return Exit::Error;
+    }
+    if claimcheck::corpus::shown_name_of(&paths, &walk, file).is_none() {
+        paths.push(file.to_path_buf());
+    }
+    let shown = claimcheck::corpus::shown_name_of(&paths, &walk, file)
+        .unwrap_or_else(|| target.file.clone());
+    let (data, run) = read_report(&paths, config, quiet);
+    let explained = claimcheck::explain::explain(&data, &shown, target.line, target.column);
+    let text = match explained {
+        Ok(found) => report::explain::text(&found, colored(color, std::io::stdout().is_terminal())),
+        Err(e) => {
+            say!("error: {e}");
+            return Exit::Error;
+        }
+    };
+    let exit = finish(&text, inputs_ok(&run.errors));
+    std::mem::forget(data);
+    exit
 }
 
 /// Writes `out` on standard output and gives the exit code: an error if

@@ -1,5 +1,5 @@
 //! The output of `claimcheck check`: diagnostics in the style of the Rust
-//! compiler (text), `{"problems": [...]}` (json), and SARIF 2.1.0 for code
+//! compiler (text), `{"version": 2, "problems": [...]}` (json), and SARIF 2.1.0 for code
 //! scanning (sarif).
 
 use serde_json::{json, Value};
@@ -109,10 +109,18 @@ pub fn text(problems: &[Problem], color: bool) -> String {
     out
 }
 
-/// `{"problems": [...]}`.
+/// `{"version": 2, "problems": [...]}`.
 pub fn json(problems: &[Problem]) -> String {
-    let mut s =
-        serde_json::to_string_pretty(&json!({ "problems": problems })).expect("problems serialize");
+    #[derive(serde::Serialize)]
+    struct Problems<'a> {
+        version: u32,
+        problems: &'a [Problem],
+    }
+    let doc = Problems {
+        version: super::JSON_VERSION,
+        problems,
+    };
+    let mut s = serde_json::to_string_pretty(&doc).expect("problems serialize");
     s.push('\n');
     s
 }

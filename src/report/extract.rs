@@ -1,22 +1,28 @@
 //! The output of `claimcheck extract`: a readable table, JSON, or JSON
 //! lines.
 //!
-//! JSON is serde's output of [`Claim`]: `{"claims": [CLAIM, ...]}` for
-//! `json`, one `CLAIM` a line for `jsonl` (SPEC.md).
+//! JSON is serde's output of [`Claim`]: `{"version": 2, "claims": [CLAIM,
+//! ...]}` for `json`, one `CLAIM` a line for `jsonl`, with no version (a
+//! shard line is a claim; docs/SPEC.md, docs/schemas/).
 
 use serde::Serialize;
 
 use crate::claim::{format_value, Claim, Qualifier};
 
-/// `{"claims": [...]}`.
+/// `{"version": 2, "claims": [...]}`.
 #[derive(Serialize)]
 struct Claims<'a> {
+    version: u32,
     claims: &'a [Claim],
 }
 
 /// Pretty JSON, ending in a newline.
 pub fn json(claims: &[Claim]) -> String {
-    let mut s = serde_json::to_string_pretty(&Claims { claims }).expect("claims serialize");
+    let doc = Claims {
+        version: super::JSON_VERSION,
+        claims,
+    };
+    let mut s = serde_json::to_string_pretty(&doc).expect("claims serialize");
     s.push('\n');
     s
 }
@@ -42,7 +48,7 @@ impl JsonStream {
     pub fn separator(&mut self) -> &'static str {
         self.written += 1;
         if self.written == 1 {
-            "{\n  \"claims\": [\n"
+            "{\n  \"version\": 2,\n  \"claims\": [\n"
         } else {
             ",\n"
         }
@@ -51,7 +57,7 @@ impl JsonStream {
     /// The text that closes the document.
     pub fn finish(&self) -> &'static str {
         if self.written == 0 {
-            "{\n  \"claims\": []\n}\n"
+            "{\n  \"version\": 2,\n  \"claims\": []\n}\n"
         } else {
             "\n  ]\n}\n"
         }
@@ -310,61 +316,121 @@ pub fn interval(c: &Claim) -> String {
     )
 }
 
-/// A table for the terminal: where, the figure as written, its bounds and
-/// qualifier, and the key; a count at the end.
-pub fn text(claims: &[Claim], articles: usize) -> String {
-    let rows: Vec<[String; 5]> = claims
-        .iter()
-        .map(|c| {
-            [
-                format!("{}:{}:{}", c.article, c.line, c.column),
-                c.number.clone(),
-                interval(c),
-                c.qualifier.as_str().to_string(),
-                c.key.clone(),
-            ]
-        })
-        .collect();
-    let header = [
-        "where",
-        "number",
-        "bounds",
-        "qualifier",
-        "measure/actor/location",
+/// How many claims a page of the text table holds. The table is written a
+/// page at a time, so that `extract | head` stops the run early and a long
+/// run holds one page, not every row: each page's columns are as wide as
+/// its own cells need, and never narrower than the page before.
+pub const PAGE: usize = 1000;
+
+/// One row of the text table: where, the figure as written, its bounds,
+/// its qualifier and its key.
+pub type Row = [String; 5];
+
+/// The row of a claim in the text table.
+pub fn row(c: &Claim) -> Row {
+    [
+        format!("{}:{}:{}", c.article, c.line, c.column),
+        c.number.clone(),
+        interval(c),
+        c.qualifier.as_str().to_string(),
+        c.key.clone(),
     ]
-    .map(String::from);
-    let mut widths = header.clone().map(|h| h.chars().count());
-    for row in &rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
-        }
+}
+
+/// The text table written as it goes: rows go in with [`Table::push`],
+/// which gives the text of each page once it is full; [`Table::finish`]
+/// gives the last page and the count.
+#[derive(Debug, Default)]
+pub struct Table {
+    /// The rows of the page being filled.
+    page: Vec<Row>,
+    /// The widths of the page before (with the header); `None` before the
+    /// first page.
+    widths: Option<[usize; 5]>,
+    /// Claims so far.
+    claims: usize,
+}
+
+const HEADER: [&str; 5] = [
+    "where",
+    "number",
+    "bounds",
+    "qualifier",
+    "measure/actor/location",
+];
+
+impl Table {
+    /// Adds a row; the text of a page when this row fills it.
+    pub fn push(&mut self, row: Row) -> Option<String> {
+        self.claims += 1;
+        self.page.push(row);
+        (self.page.len() >= PAGE).then(|| self.page_text())
     }
-    let mut out = String::new();
-    for row in std::iter::once(&header).chain(&rows) {
-        let mut line = String::new();
-        for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
-            if i + 1 == row.len() {
-                line.push_str(cell);
-            } else {
-                line.push_str(cell);
-                line.extend(std::iter::repeat_n(' ', w - cell.chars().count() + 2));
+
+    /// The text of the page being filled, which is emptied: the header
+    /// first on the first page.
+    fn page_text(&mut self) -> String {
+        let first = self.widths.is_none();
+        let mut widths = self
+            .widths
+            .unwrap_or_else(|| HEADER.map(|h| h.chars().count()));
+        for row in &self.page {
+            for (w, cell) in widths.iter_mut().zip(row) {
+                *w = (*w).max(cell.chars().count());
             }
         }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    let plural = |n: usize, one: &str, many: &str| {
-        if n == 1 {
-            format!("{n} {one}")
-        } else {
-            format!("{n} {many}")
+        self.widths = Some(widths);
+        let mut out = String::new();
+        let header = HEADER.map(String::from);
+        let rows = std::mem::take(&mut self.page);
+        for row in first.then_some(&header).into_iter().chain(&rows) {
+            let mut line = String::new();
+            for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
+                line.push_str(cell);
+                if i + 1 < row.len() {
+                    line.extend(std::iter::repeat_n(' ', w - cell.chars().count() + 2));
+                }
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
         }
-    };
-    out.push_str(&format!(
-        "\n{} in {}\n",
-        plural(claims.len(), "claim", "claims"),
-        plural(articles, "article", "articles")
-    ));
+        out
+    }
+
+    /// The last page (the header alone if there were no rows at all), then
+    /// the count of claims and articles.
+    pub fn finish(&mut self, articles: usize) -> String {
+        let mut out = if self.page.is_empty() && self.widths.is_some() {
+            String::new()
+        } else {
+            self.page_text()
+        };
+        let plural = |n: usize, one: &str, many: &str| {
+            if n == 1 {
+                format!("{n} {one}")
+            } else {
+                format!("{n} {many}")
+            }
+        };
+        out.push_str(&format!(
+            "\n{} in {}\n",
+            plural(self.claims, "claim", "claims"),
+            plural(articles, "article", "articles")
+        ));
+        out
+    }
+}
+
+/// A table for the terminal: where, the figure as written, its bounds and
+/// qualifier, and the key; a count at the end. Written in pages of
+/// [`PAGE`] claims as [`Table`] writes it.
+pub fn text(claims: &[Claim], articles: usize) -> String {
+    let mut table = Table::default();
+    let mut out = String::new();
+    for c in claims {
+        out.extend(table.push(row(c)));
+    }
+    out.push_str(&table.finish(articles));
     out
 }
 
@@ -444,6 +510,49 @@ mod tests {
             let serde = serde_json::to_string(c).unwrap() + "\n";
             assert_eq!(String::from_utf8(line).unwrap(), serde);
         }
+    }
+
+    #[test]
+    fn the_table_is_paged_and_pages_never_narrow() {
+        let row = |w: usize| -> Row {
+            [
+                "a.md:1:1".into(),
+                "9".repeat(w),
+                "[9, 9]".into(),
+                "exact".into(),
+                "k/-/-".into(),
+            ]
+        };
+        let mut table = Table::default();
+        let mut pages = Vec::new();
+        // A wide row on the first page, narrow ones after, a wider one on
+        // the third.
+        for i in 0..(2 * PAGE + 10) {
+            let w = match i {
+                3 => 12,
+                i if i == 2 * PAGE + 5 => 20,
+                _ => 1,
+            };
+            pages.extend(table.push(row(w)));
+        }
+        pages.push(table.finish(1));
+        assert_eq!(pages.len(), 3);
+        let key_at = |line: &str| line.find("k/-/-").unwrap();
+        let first: Vec<&str> = pages[0].lines().collect();
+        assert!(first[0].starts_with("where "));
+        assert_eq!(first.len(), PAGE + 1);
+        let at = key_at(first[1]);
+        assert!(first[1..].iter().all(|l| key_at(l) == at));
+        // The second page keeps the first's widths; the third widens.
+        assert!(pages[1].lines().all(|l| key_at(l) == at));
+        let third: Vec<&str> = pages[2].lines().take(10).collect();
+        assert!(third.iter().all(|l| key_at(l) == at + 8), "{third:?}");
+        assert!(pages[2].ends_with(&format!("\n{} claims in 1 article\n", 2 * PAGE + 10)));
+        // No rows: the header and the count.
+        assert_eq!(
+            Table::default().finish(0),
+            "where  number  bounds  qualifier  measure/actor/location\n\n0 claims in 0 articles\n"
+        );
     }
 
     #[test]

@@ -1,6 +1,8 @@
-//! `report --format json`: `{"groups": [{"key", "verdict", "cumulative",
-//! "headline", "claims": [CLAIM, ...]}, ...]}`, serde's output of the
-//! report data (SPEC.md).
+//! `report --format json`: `{"version": 2, "groups": [{"key", "id",
+//! "verdict", "cumulative", "headline", "identity", "claims": [CLAIM, ...],
+//! "conflicts", "outliers", "outlier_of"}, ...], "unlinked": [...]}`,
+//! serde's output of the report data (docs/SPEC.md,
+//! docs/schemas/report.schema.json).
 
 use super::{Render, Report};
 

@@ -6,10 +6,12 @@
 
 pub mod check;
 pub mod diff;
+pub mod explain;
 pub mod extract;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod measures;
 pub mod svg;
 pub mod text;
 
@@ -45,7 +47,10 @@ pub struct Report {
     pub unlinked: Vec<crate::group::Unlinked>,
 }
 
-/// The version of the report JSON this build writes.
+/// The version of the JSON contract this build writes (docs/SPEC.md): the
+/// `version` of `report`, `extract` and `check --format json`. A line of
+/// `extract --format jsonl` is a claim of this version, with no field of
+/// its own for it.
 pub const JSON_VERSION: u32 = 2;
 
 impl Report {

@@ -7,12 +7,12 @@ use std::process::{Command, Output};
 use serde_json::Value;
 
 fn claimcheck(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimcheck"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
+    crate::schema::checked(
+        Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+            .args(args)
+            .current_dir(dir)
+            .env("NO_COLOR", "1"),
+    )
 }
 
 fn stdout(o: &Output) -> String {

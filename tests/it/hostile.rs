@@ -14,11 +14,11 @@ fn folder(name: &str) -> PathBuf {
 
 fn run(dir: &Path, args: &[&str]) -> (Option<i32>, String, String, Duration) {
     let start = Instant::now();
-    let out = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap();
+    let out = crate::schema::checked(
+        Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+            .args(args)
+            .current_dir(dir),
+    );
     (
         out.status.code(),
         String::from_utf8(out.stdout).unwrap(),
@@ -332,7 +332,7 @@ fn files_come_in_path_order_and_a_linked_file_once() {
     std::fs::write(dir.join(".hidden.md"), "The army sent 1,000 troops.\n").unwrap();
     std::fs::write(dir.join("notes.txt~"), "The army sent 1,000 troops.\n").unwrap();
     std::os::unix::fs::symlink(dir.join("a.md"), dir.join("link.md")).unwrap();
-    let (files, errors) = corpus::discover(std::slice::from_ref(&dir));
+    let (files, errors) = corpus::discover(std::slice::from_ref(&dir), &corpus::Walk::default());
     assert!(errors.is_empty(), "{errors:?}");
     let mut expected: Vec<PathBuf> = names.iter().map(|n| dir.join(n)).collect();
     expected.sort();

@@ -434,6 +434,8 @@ fn c16_conflicting_pairs_are_in_the_json_with_their_reason() {
     assert_eq!(g.conflicts.len(), 1);
     assert_eq!(g.conflicts[0].reason, "same time");
     let json = serde_json::to_value(&r).unwrap();
+    let invalid = crate::schema::errors(crate::schema::Kind::Report, &json);
+    assert!(invalid.is_empty(), "{invalid:?}");
     let group = json["groups"]
         .as_array()
         .unwrap()

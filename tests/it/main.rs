@@ -3,6 +3,7 @@
 mod accuracy;
 mod check;
 mod cli;
+mod comforts;
 mod corpus_snapshots;
 mod findings;
 mod formats;
@@ -14,6 +15,7 @@ mod properties;
 mod realnews;
 mod report;
 mod safety;
+mod schema;
 
 use std::path::PathBuf;
 

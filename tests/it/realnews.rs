@@ -66,18 +66,18 @@ pub fn set() -> Set {
 
 /// `claimcheck report --format json` on the set's corpus.
 fn report_json() -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
-        .args([
-            "report",
-            "--format",
-            "json",
-            "--quiet",
-            "tests/data/realnews/corpus",
-        ])
-        .current_dir(crate::root())
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs");
+    let out = crate::schema::checked(
+        Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+            .args([
+                "report",
+                "--format",
+                "json",
+                "--quiet",
+                "tests/data/realnews/corpus",
+            ])
+            .current_dir(crate::root())
+            .env("NO_COLOR", "1"),
+    );
     assert!(
         out.status.success(),
         "claimcheck report failed: {}",

@@ -8,12 +8,12 @@ use claimcheck::Config;
 use serde_json::Value;
 
 fn claimcheck(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimcheck"))
-        .args(args)
-        .current_dir(crate::root())
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
+    crate::schema::checked(
+        Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+            .args(args)
+            .current_dir(crate::root())
+            .env("NO_COLOR", "1"),
+    )
 }
 
 fn corpus_report() -> claimcheck::report::Report {
@@ -230,11 +230,11 @@ fn shards_of_extracted_claims_give_the_same_report() {
     ] {
         let mut args = vec!["extract".to_string(), "--format".into(), "jsonl".into()];
         args.extend(files);
-        let out = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
-            .args(&args)
-            .current_dir(&root)
-            .output()
-            .unwrap();
+        let out = crate::schema::checked(
+            Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+                .args(&args)
+                .current_dir(&root),
+        );
         assert!(out.status.success());
         std::fs::write(dir.join(name), out.stdout).unwrap();
     }

@@ -20,7 +20,7 @@ fn bin() -> Command {
 }
 
 fn run(dir: &Path, args: &[&str]) -> Output {
-    bin().args(args).current_dir(dir).output().unwrap()
+    crate::schema::checked(bin().args(args).current_dir(dir))
 }
 
 fn stdout(o: &Output) -> String {
