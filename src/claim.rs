@@ -179,7 +179,7 @@ pub struct Claim {
     #[serde(default)]
     pub revised: bool,
     /// Where each slot that is not the sentence's own came from: `title`,
-    /// `lead` (the article's first paragraph), `topic` (a sentence before),
+    /// `lead` (the article's first paragraph), `topic` (a sentence before), `event` (a place that names the event),
     /// `cited` (an as-of before publication for a figure cited as past),
     /// `text` (an as-of date the text gives).
     #[serde(default)]

@@ -190,12 +190,15 @@ fn since_date(c: &Claim) -> Option<&str> {
 /// The country of a claim's place; `None` for no place or several
 /// countries.
 fn country(c: &Claim) -> Option<String> {
-    let place = c.place.as_deref()?;
+    countries_of(c.place.as_deref()?).map(str::to_string)
+}
+
+/// The one country of a place or a list of places (`iraq+syria` has
+/// none).
+fn countries_of(place: &str) -> Option<&str> {
     let mut countries = place.split('+').map(crate::places::country_of);
     let first = countries.next()??;
-    countries
-        .all(|c| c == Some(first))
-        .then(|| first.to_string())
+    countries.all(|c| c == Some(first)).then_some(first)
 }
 
 /// Did the sentence itself give the claim's place?
@@ -588,10 +591,7 @@ fn identity(claims: &[Claim]) -> Identity {
         measure: first.measure.clone(),
         counted: first.counted.clone(),
         part: first.part.clone(),
-        country: place
-            .as_deref()
-            .and_then(crate::places::country_of)
-            .map(str::to_string),
+        country: place.as_deref().and_then(countries_of).map(str::to_string),
         place,
         whose: (whose.len() == 1).then(|| whose[0].to_string()),
         frame: first.frame,

@@ -122,5 +122,13 @@ pub fn text(config: &Config, filter: Option<&str>) -> String {
             out.push_str(&format!("  {name}: {}\n", words(aliases)));
         }
     }
+    if !config.no_gazetteer {
+        let g = crate::gazetteer::get();
+        out.push_str(&format!(
+            "\nand the world gazetteer, not listed here: {} places and {} peoples and countries (data/gazetteer/README.md)\n",
+            g.all().count(),
+            g.actors().len()
+        ));
+    }
     out
 }
