@@ -234,68 +234,130 @@ fn tally(claims: &[Claim], window_days: u32, tolerance: f64, out: &mut Series) {
     };
     let chain_articles = article_count(claims, &chain);
     let outside: Vec<usize> = (0..n).filter(|&i| !in_chain[i] && !cited(i)).collect();
+    // The chain read once, so that each report outside it is judged in
+    // about log time: its dated members in day order, the highest low end
+    // of every prefix and the lowest high end of every suffix, each day's
+    // members, and those that carry a revision cue.
+    let dated: Vec<usize> = chain
+        .iter()
+        .copied()
+        .filter(|&i| day(&claims[i]).is_some())
+        .collect();
+    let days: Vec<i64> = dated.iter().filter_map(|&i| day(&claims[i])).collect();
+    let mut prefix: Vec<(f64, usize)> = Vec::with_capacity(dated.len());
+    for &i in &dated {
+        let lo = span(&claims[i]).0;
+        let best = match prefix.last() {
+            Some(&(b, bi)) if b >= lo => (b, bi),
+            _ => (lo, i),
+        };
+        prefix.push(best);
+    }
+    let mut suffix: Vec<(f64, usize)> = vec![(f64::INFINITY, usize::MAX); dated.len() + 1];
+    for k in (0..dated.len()).rev() {
+        let hi = span(&claims[dated[k]]).1;
+        suffix[k] = if hi <= suffix[k + 1].0 {
+            (hi, dated[k])
+        } else {
+            suffix[k + 1]
+        };
+    }
+    let mut by_day: std::collections::BTreeMap<Option<i64>, Vec<usize>> = Default::default();
+    for &i in &chain {
+        by_day.entry(day(&claims[i])).or_default().push(i);
+    }
+    let revised_chain: Vec<usize> = chain
+        .iter()
+        .copied()
+        .filter(|&i| claims[i].revised)
+        .collect();
+    // Reports outside the chain that fall below it, and whether several
+    // articles say so.
+    let below_of = |j: usize| -> Option<usize> {
+        let d = day(&claims[j])?;
+        let p = days.partition_point(|&x| x < d);
+        let (lo, i) = *prefix.get(p.checked_sub(1)?)?;
+        (span(&claims[j]).1 < lo).then_some(i)
+    };
+    let below_all: Vec<usize> = outside
+        .iter()
+        .copied()
+        .filter(|&j| below_of(j).is_some())
+        .collect();
+    let below_seconded = article_count(claims, &below_all) >= 2;
+    // Another report outside the chain, of another article, that says the
+    // same: looked for among the nearest by low end (a bounded look, so a
+    // group of many thousand stays fast).
+    let mut by_lo: Vec<usize> = outside.clone();
+    by_lo.sort_by(|&a, &b| {
+        span(&claims[a])
+            .0
+            .partial_cmp(&span(&claims[b]).0)
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let company =
+        |j: usize| {
+            let (lo, hi) = span(&claims[j]);
+            let end = by_lo.partition_point(|&k| span(&claims[k]).0 <= hi);
+            by_lo[..end].iter().rev().take(256).any(|&k| {
+                k != j && claims[k].article != claims[j].article && span(&claims[k]).1 >= lo
+            })
+        };
     for &j in &outside {
         let c = &claims[j];
         let dj = day(c);
-        // The chain's reports this one falls below (earlier), stands above
-        // (later), or disagrees with on its own day.
-        let below: Vec<usize> = chain
-            .iter()
-            .copied()
-            .filter(|&i| day(&claims[i]) < dj && dj.is_some() && wholly_below(c, &claims[i]))
-            .collect();
-        let above: Vec<usize> = chain
-            .iter()
-            .copied()
-            .filter(|&k| day(&claims[k]) > dj && dj.is_some() && wholly_below(&claims[k], c))
-            .collect();
-        let clash: Vec<usize> = chain
-            .iter()
-            .copied()
-            .filter(|&i| (same_day(i, j) || dj.is_none()) && !meets(c, &claims[i]))
-            .collect();
-        // Reports outside the chain that say the same as this one.
-        let company: Vec<usize> = outside
-            .iter()
-            .copied()
-            .filter(|&k| {
-                meets(c, &claims[k])
-                    || (k != j && below.iter().any(|&i| wholly_below(&claims[k], &claims[i])))
-            })
-            .collect();
-        let seconded = article_count(claims, &company) >= 2;
-        if let (Some(&i), true) = (below.last(), c.revised || seconded) {
+        let lo_j = span(c).0;
+        let below = below_of(j);
+        let (above, later_from) = match dj {
+            Some(d) => {
+                let q = days.partition_point(|&x| x <= d);
+                let (hi, k) = suffix[q];
+                ((hi < lo_j).then_some(k), q)
+            }
+            None => (None, dated.len()),
+        };
+        // The chain's reports of this one's own day (any, for an undated
+        // one) that it disagrees with.
+        let clash = match dj {
+            Some(_) => by_day
+                .get(&dj)
+                .and_then(|same| same.iter().copied().find(|&i| !meets(c, &claims[i]))),
+            None => chain.iter().copied().find(|&i| !meets(c, &claims[i])),
+        };
+        let seconded = (below.is_some() && below_seconded) || company(j);
+        if let (Some(i), true) = (below, c.revised || seconded) {
             out.statuses[j] = Status::Revision;
             out.conflicts.push((i.min(j), i.max(j), "revised down"));
             continue;
         }
         // A later report of the chain revises this higher one.
-        if let Some(&k) = above.iter().find(|&&k| claims[k].revised) {
-            for &k2 in above.iter().filter(|&&k2| wholly_below(&claims[k2], c)) {
-                out.statuses[k2] = Status::Revision;
+        let reviser = revised_chain
+            .iter()
+            .copied()
+            .find(|&k| day(&claims[k]) > dj && dj.is_some() && span(&claims[k]).1 < lo_j);
+        if let Some(k) = reviser {
+            for &k2 in &dated[later_from..] {
+                if span(&claims[k2]).1 < lo_j {
+                    out.statuses[k2] = Status::Revision;
+                }
             }
             out.conflicts.push((j.min(k), j.max(k), "revised down"));
             continue;
         }
-        let lone = article_count(claims, &company) <= 1 && !c.revised;
+        let lone = !seconded && !c.revised;
         if lone && chain_articles >= 2 {
             out.statuses[j] = Status::Outlier;
             continue;
         }
         out.statuses[j] = Status::Conflict;
-        let reason = if !below.is_empty() {
+        let reason = if below.is_some() {
             "lower than earlier"
-        } else if !above.is_empty() {
+        } else if above.is_some() {
             "higher than later"
         } else {
             "same time"
         };
-        let other = below
-            .last()
-            .or(above.first())
-            .or(clash.first())
-            .or(chain.first())
-            .copied();
+        let other = below.or(above).or(clash).or(chain.first().copied());
         if let Some(i) = other {
             // Two reports for the same day: neither is the series' word.
             if reason == "same time" {

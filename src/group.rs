@@ -675,22 +675,41 @@ fn judge_all(
     }
 }
 
+/// How many times the outliers of a group's outliers are set apart again:
+/// beyond, they stay in their group as conflicts (a heap of figures that
+/// fit no series is not worth splitting further, and the depth keeps a
+/// large group's cost bounded).
+const OUTLIER_DEPTH: usize = 3;
+
 /// Judges one group's claims (sorted) and pushes it, then the groups its
 /// outliers make, onto `out`.
-fn judge(
+fn judge(claims: Vec<Claim>, outlier_of: Option<String>, config: &Config, out: &mut Vec<Group>) {
+    judge_at(claims, outlier_of, config, out, 0);
+}
+
+/// [`judge`] for outliers `depth` times removed.
+fn judge_at(
     mut claims: Vec<Claim>,
     outlier_of: Option<String>,
     config: &Config,
     out: &mut Vec<Group>,
+    depth: usize,
 ) {
     let measure = claims[0].measure.clone();
     let cumulative = config.is_cumulative(&measure);
-    let series = compare::series(
+    let mut series = compare::series(
         &claims,
         cumulative,
         config.compare.window_days,
         config.compare.about_tolerance,
     );
+    if depth >= OUTLIER_DEPTH {
+        for s in &mut series.statuses {
+            if *s == Status::Outlier {
+                *s = Status::Conflict;
+            }
+        }
+    }
     // The outliers leave, in their order.
     let mut outliers: Vec<Claim> = Vec::new();
     let mut kept: Vec<Claim> = Vec::new();
@@ -746,7 +765,7 @@ fn judge(
         return;
     }
     let first = out.len();
-    judge(outliers, Some(id), config, out);
+    judge_at(outliers, Some(id), config, out, depth + 1);
     let ids: Vec<String> = out[first..]
         .iter()
         .filter(|g| g.outlier_of.as_deref() == Some(out[at].id.as_str()))
