@@ -566,16 +566,26 @@ fn grows(
         .collect();
     dated.sort_by_key(|d| d.0);
     // A later figure wholly above an earlier one, far enough apart, is a
-    // change whatever the wording ("dozens", then "about 150").
-    let above = kept.iter().any(|&i| {
-        kept.iter()
-            .any(|&j| match (day(&claims[i]), day(&claims[j])) {
-                (Some(a), Some(b)) => b - a > window && wholly_below(&claims[i], &claims[j]),
-                _ => false,
-            })
-    });
-    if above {
-        return true;
+    // change whatever the wording ("dozens", then "about 150"): the lowest
+    // high end of the reports far enough before each one, in one pass.
+    let mut spans: Vec<(i64, f64, f64)> = kept
+        .iter()
+        .filter_map(|&i| {
+            let (lo, hi) = span(&claims[i]);
+            Some((day(&claims[i])?, lo, hi))
+        })
+        .collect();
+    spans.sort_by_key(|x| x.0);
+    let mut lowest_high = f64::INFINITY;
+    let mut before = 0;
+    for &(d, lo, _) in &spans {
+        while before < spans.len() && spans[before].0 < d - window.max(0) && spans[before].0 < d {
+            lowest_high = lowest_high.min(spans[before].2);
+            before += 1;
+        }
+        if lo > lowest_high {
+            return true;
+        }
     }
     let mut highest = f64::NEG_INFINITY;
     let mut next = 0;

@@ -239,15 +239,15 @@ impl Extractor {
                         .iter()
                         .filter(|m| m.place.location.is_some_and(|l| ctx.locations.contains(&l)))
                         .all(|m| names_event(tokens, m));
-                let mut claim = self.claim(article, tokens, q, ctx, shown, &mut lines);
+                let (mut claim, another) = self.claim(article, tokens, q, ctx, shown, &mut lines);
                 if event_place {
                     claim
                         .slots_from
                         .insert("place".to_string(), "event".to_string());
                 }
-                if claim.frame != Frame::Incident && same && cues::cues(tokens, q, None).another {
-                    // "About 170 additional people were killed elsewhere":
-                    // an addition to the figure before, not its tally.
+                // "About 170 additional people were killed elsewhere": an
+                // addition to the figure before, not its tally.
+                if claim.frame != Frame::Incident && same && another {
                     claim.frame = Frame::Incident;
                 }
                 claim.source = source;
@@ -309,7 +309,8 @@ impl Extractor {
         })
     }
 
-    /// Builds the claim for a kept quantity.
+    /// Builds the claim for a kept quantity, and says whether it is
+    /// "another N" (an addition to the figure before).
     fn claim(
         &self,
         article: &Article,
@@ -318,7 +319,7 @@ impl Extractor {
         ctx: context::Context,
         sentence: &str,
         lines: &mut LineIndex<'_>,
-    ) -> Claim {
+    ) -> (Claim, bool) {
         let start = tokens[q.first].start;
         let end = tokens[q.last].end();
         let (mut qualifier, mut lower, mut upper) = (q.qualifier, q.lower, q.upper);
@@ -414,7 +415,7 @@ impl Extractor {
             overflow: q.overflow,
         };
         (claim.whose, claim.place) = (whose, place);
-        claim
+        (claim, cues.another)
     }
 
     /// The frame of a figure: its measure's, unless the sentence dates it
