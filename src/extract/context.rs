@@ -883,6 +883,14 @@ fn plain_list(tokens: &[Token<'_>], mentions: &[Mention], from: usize, to: usize
     })
 }
 
+/// "died in the quake, mostly in Marrakech": a place the figure is spread
+/// over, not its place.
+fn distributed(tokens: &[Token<'_>], m: &Mention) -> bool {
+    m.start >= 2
+        && matches!(tokens[m.start - 1].norm.as_ref(), "in" | "around" | "near")
+        && data_words!("distribution_words").has(&tokens[m.start - 2])
+}
+
 /// "N of the dead", "N of their soldiers": the figure counts a part of
 /// what follows "of".
 fn partitive(tokens: &[Token<'_>], q: &Quantity) -> bool {
@@ -1609,7 +1617,7 @@ fn location(
         mentions
             .iter()
             .enumerate()
-            .filter(|(_, m)| m.place.location.is_some())
+            .filter(|(_, m)| m.place.location.is_some() && !distributed(tokens, m))
     };
     if located().next().is_none() {
         return (Vec::new(), false);

@@ -46,7 +46,7 @@ pub fn cues(tokens: &[Token<'_>], q: &Quantity, published_year: Option<i32>) -> 
     // Before the figure, back to the figure before it or the clause start.
     let before_from = (start..q.qual_start)
         .rev()
-        .find(|&k| tokens[k].kind == Kind::Number && !is_year(&tokens[k]))
+        .find(|&k| figure_before(tokens, k))
         .map_or(start, |k| k + 1)
         .max(q.qual_start.saturating_sub(REACH));
     let before = &tokens[before_from..q.qual_start];
@@ -55,7 +55,7 @@ pub fn cues(tokens: &[Token<'_>], q: &Quantity, published_year: Option<i32>) -> 
     // health authorities of Derna was 5,500").
     let subject = &tokens[(start..q.qual_start)
         .rev()
-        .find(|&k| tokens[k].kind == Kind::Number && !is_year(&tokens[k]))
+        .find(|&k| figure_before(tokens, k))
         .map_or(start, |k| k + 1)
         .max(q.qual_start.saturating_sub(2 * REACH))..q.qual_start];
     let after = &tokens[q.last + 1..end.min(q.last + 1 + REACH)];
@@ -117,10 +117,28 @@ pub fn cues(tokens: &[Token<'_>], q: &Quantity, published_year: Option<i32>) -> 
         })
     });
     // "people are missing", "the number of missing individuals".
-    let state = after
-        .iter()
-        .chain(before.iter().rev().take(6))
-        .find_map(|t| state_of(&norm(t)));
+    // "who have not been located", "not accounted for": missing.
+    let negated = |k: usize| {
+        tokens[k.saturating_sub(3)..k]
+            .iter()
+            .any(|t| matches!(t.norm.as_ref(), "not" | "never" | "yet"))
+    };
+    let state_at = |k: usize| {
+        state_of(&norm(&tokens[k])).map(|s| {
+            if negated(k) && matches!(s, "located" | "identified" | "rescued") {
+                "missing"
+            } else {
+                s
+            }
+        })
+    };
+    let after_at = q.last + 1..(q.last + 1 + after.len());
+    let state = after_at.clone().find_map(state_at).or_else(|| {
+        (subject_from(tokens, q, start)..q.qual_start)
+            .rev()
+            .take(12)
+            .find_map(state_at)
+    });
     let event = year
         .map(|y| y.to_string())
         .or_else(|| in_the_past.then(|| "past".to_string()));
@@ -134,6 +152,27 @@ pub fn cues(tokens: &[Token<'_>], q: &Quantity, published_year: Option<i32>) -> 
         event,
         state,
     }
+}
+
+/// Is token `k` a figure that ends the reach of the one after it (not a
+/// year, nor the day of a date: "the August 8 fire")?
+fn figure_before(tokens: &[Token<'_>], k: usize) -> bool {
+    let t = &tokens[k];
+    let month = |i: Option<usize>| {
+        i.and_then(|i| tokens.get(i))
+            .is_some_and(|m| m.is_capitalized() && super::number::is_month(m))
+    };
+    t.kind == Kind::Number && !is_year(t) && !month(k.checked_sub(1)) && !month(Some(k + 1))
+}
+
+/// Where the subject of a figure's clause starts: after the figure before
+/// it, at most two reaches back.
+fn subject_from(tokens: &[Token<'_>], q: &Quantity, start: usize) -> usize {
+    (start..q.qual_start)
+        .rev()
+        .find(|&k| figure_before(tokens, k))
+        .map_or(start, |k| k + 1)
+        .max(q.qual_start.saturating_sub(2 * REACH))
 }
 
 /// "could reach", "may rise to", "is expected to top": a modal and a verb

@@ -475,7 +475,12 @@ fn names_event(tokens: &[text::Token<'_>], m: &context::Mention) -> bool {
     let before = m.start >= 2
         && matches!(tokens[m.start - 1].norm.as_ref(), "in" | "on" | "of")
         && event(m.start - 2);
-    event(m.end) || before
+    // "the quake that struck Morocco", "since it struck in the Al-Haouz
+    // province", "the blaze that swept through Lahaina".
+    let struck = tokens[m.start.saturating_sub(5)..m.start]
+        .iter()
+        .any(|t| lexicon::data_words!("event_verbs").has(t));
+    event(m.end) || before || struck
 }
 
 /// Number words and vague amounts a sentence may hold, as whole words

@@ -28,9 +28,13 @@ use data::Set;
 /// them, less a little, so that a regression fails (counts: as they
 /// were). Raise them as the work lands; never lower one without saying
 /// why in the commit. Now (score.py): P=0.986 R=0.993 F1=0.989
-/// value=1.000 bounds=1.000 measure=0.950 groups=14/16 verdicts=13/16
-/// mixed=0; (pairs.py): link_recall 0.497, link_recall_macro 0.575,
-/// link_precision 1.000, relation_accuracy 1.000, pairs_right 0.497.
+/// value=1.000 bounds=1.000 measure=0.950 groups=15/16 verdicts=13/16
+/// mixed=0; (pairs.py): link_recall 0.684, link_recall_macro 0.665,
+/// link_precision 1.000, relation_accuracy 0.959, pairs_right 0.655.
+/// Relation accuracy fell from 1.000 as more pairs were linked: the two
+/// slices of Maui's missing (a tentative count and the list of names) now
+/// share a group, which the set's `series` allows, and their pairs are
+/// read by that group's verdict.
 const FLOORS: &[(&str, f64)] = &[
     ("precision", 0.97),
     ("recall", 0.98),
@@ -41,13 +45,13 @@ const FLOORS: &[(&str, f64)] = &[
     ("measure_accuracy", 0.94),
     // Expected findings held in one group from two articles or more, and
     // with the expected verdict (of 16).
-    ("groups_found", 14.0),
+    ("groups_found", 15.0),
     ("groups_verdict_right", 13.0),
-    ("link_recall", 0.49),
-    ("link_recall_macro", 0.56),
+    ("link_recall", 0.67),
+    ("link_recall_macro", 0.65),
     ("link_precision", 0.99),
-    ("relation_accuracy", 0.99),
-    ("pairs_right", 0.49),
+    ("relation_accuracy", 0.95),
+    ("pairs_right", 0.64),
 ];
 
 /// Figures that must not rise: report groups that mix two expected
