@@ -73,6 +73,17 @@ fn places(lex: &Lexicon, s: &str) -> Vec<String> {
     let mut mentions: Vec<Mention> = context::mentions(lex, &tokens);
     mentions.sort_by_key(|m| !m.locative);
     let mut out: Vec<String> = Vec::new();
+    // "UN revises death toll in Libyan floods": a people's name that
+    // names the event, when no place is named, stands for its place ("US
+    // troops" names an actor, not a place).
+    let peoples: Vec<String> = mentions
+        .iter()
+        .filter(|m| m.place.location.is_none())
+        .filter(|m| crate::extract::names_event(&tokens, m))
+        .filter_map(|m| m.place.actor)
+        .filter_map(|a| crate::places::place_of_people(&lex.actors[a]))
+        .map(str::to_string)
+        .collect();
     for m in mentions {
         if let Some(l) = m.place.location {
             let name = lex.location_name(l).to_string();
@@ -80,6 +91,10 @@ fn places(lex: &Lexicon, s: &str) -> Vec<String> {
                 out.push(name);
             }
         }
+    }
+    if out.is_empty() {
+        out = peoples;
+        out.dedup();
     }
     out
 }

@@ -215,10 +215,18 @@ fn clause(tokens: &[Token<'_>], q: &Quantity) -> (usize, usize) {
                 ";" | ":" | "—" | "–" | "(" | ")" | "[" | "]" | "\"" | "“" | "”" | ","
             )
     };
-    let start = (0..q.qual_start)
-        .rev()
-        .find(|&k| boundary(&tokens[k]))
-        .map_or(0, |k| k + 1);
+    let find_start = |before: usize| {
+        (0..before)
+            .rev()
+            .find(|&k| boundary(&tokens[k]))
+            .map_or(0, |k| k + 1)
+    };
+    let mut start = find_start(q.qual_start);
+    // "the official death toll keeps rising, passing 3,800": a clause
+    // opened by a participle has the clause before for its subject.
+    if start > 0 && tokens[start].kind == Kind::Word && tokens[start].norm.ends_with("ing") {
+        start = find_start(start - 1);
+    }
     let end = (q.last + 1..tokens.len())
         .find(|&k| boundary(&tokens[k]))
         .unwrap_or(tokens.len());

@@ -466,7 +466,7 @@ impl Extractor {
 /// Does a place name the event rather than a place of the count: right
 /// before an event noun ("the Maui wildfires", "Morocco's earthquake"), or
 /// right after one and a preposition ("the floods in Libya")?
-fn names_event(tokens: &[text::Token<'_>], m: &context::Mention) -> bool {
+pub(crate) fn names_event(tokens: &[text::Token<'_>], m: &context::Mention) -> bool {
     let event = |k: usize| {
         tokens
             .get(k)
