@@ -557,11 +557,22 @@ fn grows(
         Qualifier::Vague => None,
         _ => c.value.or(c.lower),
     };
-    let mut dated: Vec<(i64, f64, bool)> = kept
+    // Each report's figure, whether it is exact, and the top a later
+    // report must pass: for a stock, a round exact figure's rounding
+    // ("10,000" missing, then "10,100", is no change), else the figure
+    // itself (a running tally's 2,000 then 2,012 is growth).
+    let mut dated: Vec<(i64, f64, bool, f64)> = kept
         .iter()
         .filter_map(|&i| {
             let c = &claims[i];
-            Some((day(c)?, anchor(c)?, c.qualifier == Qualifier::Exact))
+            let v = anchor(c)?;
+            let exact = c.qualifier == Qualifier::Exact;
+            let top = if exact && !running {
+                span(c).1.max(v)
+            } else {
+                v
+            };
+            Some((day(c)?, v, exact, top))
         })
         .collect();
     dated.sort_by_key(|d| d.0);
@@ -589,10 +600,10 @@ fn grows(
     }
     let mut highest = f64::NEG_INFINITY;
     let mut next = 0;
-    for &(d, v, exact) in &dated {
+    for &(d, v, exact, _) in &dated {
         while next < dated.len() && dated[next].0 < d - window {
             if dated[next].0 < d {
-                highest = highest.max(dated[next].1);
+                highest = highest.max(dated[next].3);
             }
             next += 1;
         }

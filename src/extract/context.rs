@@ -97,6 +97,7 @@ const LOCATIVE: &[&str] = &[
     "at",
     "near",
     "across",
+    "through",
     "throughout",
     "on",
     "within",
@@ -885,10 +886,52 @@ fn plain_list(tokens: &[Token<'_>], mentions: &[Mention], from: usize, to: usize
 
 /// "died in the quake, mostly in Marrakech": a place the figure is spread
 /// over, not its place.
+///
+/// "the deadliest wildfire in the U.S.": the scope of a ranking, not the
+/// figure's place either.
 fn distributed(tokens: &[Token<'_>], m: &Mention) -> bool {
-    m.start >= 2
-        && matches!(tokens[m.start - 1].norm.as_ref(), "in" | "around" | "near")
-        && data_words!("distribution_words").has(&tokens[m.start - 2])
+    // The preposition, before an article if one stands between.
+    let at = match m.start.checked_sub(1) {
+        Some(k) if tokens[k].norm == "the" => k,
+        _ => m.start,
+    };
+    if at < 2 || !matches!(tokens[at - 1].norm.as_ref(), "in" | "around" | "near") {
+        return false;
+    }
+    if data_words!("distribution_words").has(&tokens[at - 2]) {
+        return true;
+    }
+    tokens[at.saturating_sub(5)..at - 1]
+        .iter()
+        .rev()
+        .take_while(|t| t.kind == Kind::Word)
+        .any(|t| data_words!("superlatives").has(t))
+}
+
+/// "in the Mediterranean city": a sea, a country or an area that only
+/// describes a settlement named elsewhere (a lowercase noun with no "of
+/// NAME" after it); "in Al Haouz province" names the province itself.
+fn descriptive(lex: &Lexicon, tokens: &[Token<'_>], m: &Mention) -> bool {
+    let Some(noun) = tokens.get(m.end) else {
+        return false;
+    };
+    if !noun.text.starts_with(|c: char| c.is_lowercase())
+        || !data_words!("settlement_nouns").has(noun)
+        || tokens.get(m.end + 1).is_some_and(|t| t.norm == "of")
+    {
+        return false;
+    }
+    let Some(l) = m.place.location else {
+        return false;
+    };
+    let gazetteer = crate::gazetteer::get();
+    gazetteer.place(lex.location_name(l)).is_some_and(|id| {
+        use crate::gazetteer::Kind as Level;
+        matches!(
+            gazetteer.kind(id),
+            Level::Sea | Level::Country | Level::Area
+        )
+    })
 }
 
 /// "N of the dead", "N of their soldiers": the figure counts a part of
@@ -1614,10 +1657,9 @@ fn location(
     // The mentions of places, with their indices (read, not collected:
     // this runs for every figure).
     let located = || {
-        mentions
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.place.location.is_some() && !distributed(tokens, m))
+        mentions.iter().enumerate().filter(|(_, m)| {
+            m.place.location.is_some() && !distributed(tokens, m) && !descriptive(lex, tokens, m)
+        })
     };
     if located().next().is_none() {
         return (Vec::new(), false);

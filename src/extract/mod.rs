@@ -223,7 +223,11 @@ impl Extractor {
                     .as_ref()
                     .filter(|(at, _)| *at + 1 >= n)
                     .map(|(_, c)| (c.measure, c.locations.clone()));
-                if ctx.measure != self.lex.other && ctx.subset.is_none() {
+                // A vague amount ("thousands missing") is no count that
+                // "another N" could add to.
+                if q.qualifier == Qualifier::Vague {
+                    last_known = None;
+                } else if ctx.measure != self.lex.other && ctx.subset.is_none() {
                     last_known = Some((n, ctx.clone()));
                 }
                 // "and an additional 900 in Syria" is a second count,

@@ -678,3 +678,68 @@ fn the_groups_are_the_same_for_the_claims_in_any_order() {
         assert_eq!(json(turned), expected, "rotated by {k}, reversed");
     }
 }
+
+#[test]
+fn another_after_a_vague_amount_adds_to_no_count() {
+    // "Another" has nothing to add to after "thousands": the 2,400 is the
+    // stock of the missing, as the other article says.
+    let r = report(
+        "another-vague",
+        &[
+            (
+                "a.md",
+                "Floods in Sindh",
+                "2024-07-02",
+                "Rescuers are searching for thousands missing.\n\n\
+                 Another 2,400 people are listed as missing in Sindh.",
+            ),
+            (
+                "b.md",
+                "Floods in Sindh",
+                "2024-07-03",
+                "About 2,400 people are still missing in Sindh.",
+            ),
+        ],
+    );
+    let a = group(&r, "a.md", "2,400");
+    assert_eq!(
+        a.claims
+            .iter()
+            .find(|c| c.number == "2,400")
+            .map(|c| c.frame),
+        Some(Frame::Stock),
+        "{}",
+        show(&r)
+    );
+    same(&r, ("a.md", "2,400"), ("b.md", "2,400"));
+    assert_eq!(a.verdict, Verdict::Agree);
+}
+
+#[test]
+fn a_precise_stock_within_a_round_one_agrees() {
+    // "about 10,000" then "10,100" days later is one level, not a rise.
+    let r = report(
+        "round-stock",
+        &[
+            (
+                "a.md",
+                "Floods in Sindh",
+                "2024-07-02",
+                "The number of missing people has reached 10,000 in Sindh.",
+            ),
+            (
+                "b.md",
+                "Floods in Sindh",
+                "2024-07-06",
+                "Officials said 10,100 people are missing in Sindh.",
+            ),
+        ],
+    );
+    same(&r, ("a.md", "10,000"), ("b.md", "10,100"));
+    assert_eq!(
+        group(&r, "a.md", "10,000").verdict,
+        Verdict::Agree,
+        "{}",
+        show(&r)
+    );
+}

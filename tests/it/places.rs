@@ -220,3 +220,27 @@ fn config_entries_extend_and_win_by_name() {
     let got = claims_with(&config, "Clashes killed 12 people in Tripoli.");
     assert_eq!(got[0].2, s("libya"));
 }
+
+#[test]
+fn the_scope_of_a_ranking_is_not_the_figure_s_place() {
+    let (_, location, _) = one(
+        "At least 240 people died in the fire that swept through Valparaiso, the deadliest \
+         blaze in Chile in decades.",
+    );
+    assert_eq!(location, s("valparaiso"));
+    let (_, location, _) = one(
+        "The storm killed 61 people in Tacloban, the worst storm in the Philippines this year.",
+    );
+    assert_eq!(location, s("tacloban"));
+}
+
+#[test]
+fn a_sea_or_a_country_that_describes_a_settlement_is_no_place() {
+    // "the Mediterranean port" is a port named elsewhere, not the sea.
+    let got = claims("Rescuers say 300 residents are unaccounted for in the Mediterranean port.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].2, None, "{got:?}");
+    // A province or a town before its noun names itself.
+    let (_, location, _) = one("Floods have killed 1,700 people in Sindh province.");
+    assert_eq!(location, s("sindh"));
+}
