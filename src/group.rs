@@ -262,10 +262,11 @@ pub fn link(mut claims: Vec<Claim>, config: &Config) -> Linked {
         }
         let first = groups.len();
         link_block(&claims, &members, window, &mut groups, &mut ambiguous);
+        // Groups merged into another are left empty: no candidates.
         by_signature
             .entry(sig)
             .or_default()
-            .extend(first..groups.len());
+            .extend((first..groups.len()).filter(|&g| !groups[g].is_empty()));
     }
     for (sig, members) in pools {
         let candidates = by_signature.get(&sig).cloned().unwrap_or_default();
@@ -401,7 +402,96 @@ fn link_block(
             members: vec![i],
         });
     }
+    let roots = merge_levels(claims, &mut formed, window);
+    // A candidate merged into another group is that group.
+    let base = groups.len();
+    for (_, candidates) in ambiguous.iter_mut() {
+        for g in candidates.iter_mut() {
+            if let Some(&root) = g.checked_sub(base).and_then(|k| roots.get(k)) {
+                *g = base + root;
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+    }
     groups.extend(formed.into_iter().map(|f| f.members));
+}
+
+/// The figures compared when two levels of place are merged: not small
+/// counts, which agree by chance.
+const LEVEL_MIN_VALUE: f64 = 10.0;
+
+/// How many later reports of one figure each report is compared with when
+/// levels are merged, so that a common figure costs linear time.
+const LEVEL_LOOKS: usize = 64;
+
+/// Groups of a place and of a place within it that give the same figure
+/// at about the same time count one quantity named at two levels ("the
+/// death toll in the city" and "the death toll in the country", both
+/// "more than 5,300" on one day): their members go to the first group,
+/// and the others are left empty. Returns each group's group.
+fn merge_levels(claims: &[Claim], formed: &mut [Forming], window: i64) -> Vec<usize> {
+    let mut roots: Vec<usize> = (0..formed.len()).collect();
+    if formed.len() < 2 {
+        return roots;
+    }
+    fn find(roots: &mut [usize], mut g: usize) -> usize {
+        while roots[g] != g {
+            roots[g] = roots[roots[g]];
+            g = roots[g];
+        }
+        g
+    }
+    // Each figure's reports: (figure, day, group).
+    let mut reports: Vec<(u64, i64, usize)> = Vec::new();
+    for (g, f) in formed.iter().enumerate() {
+        if f.place.is_none() {
+            continue;
+        }
+        for &i in &f.members {
+            let c = &claims[i];
+            if c.qualifier == crate::claim::Qualifier::Vague {
+                continue;
+            }
+            let (Some(v), Some(d)) = (c.value.or(c.lower), day(c)) else {
+                continue;
+            };
+            if v >= LEVEL_MIN_VALUE && v.is_finite() {
+                reports.push((v.to_bits(), d, g));
+            }
+        }
+    }
+    reports.sort_unstable();
+    for (k, &(v, d, g)) in reports.iter().enumerate() {
+        for &(w, e, h) in reports[k + 1..].iter().take(LEVEL_LOOKS) {
+            if w != v || e - d > window {
+                break;
+            }
+            let (a, b) = (find(&mut roots, g), find(&mut roots, h));
+            if a == b {
+                continue;
+            }
+            let (Some(p), Some(q)) = (formed[g].place.as_deref(), formed[h].place.as_deref())
+            else {
+                continue;
+            };
+            if crate::places::contains(p, q) || crate::places::contains(q, p) {
+                roots[a.max(b)] = a.min(b);
+            }
+        }
+    }
+    let roots: Vec<usize> = (0..formed.len()).map(|g| find(&mut roots, g)).collect();
+    for g in 0..formed.len() {
+        let root = roots[g];
+        if root != g {
+            let moved = std::mem::take(&mut formed[g].members);
+            formed[root].members.extend(moved);
+        }
+    }
+    for f in formed.iter_mut() {
+        f.members.sort_unstable();
+    }
+    roots
 }
 
 /// Links the claims of a block's pool: those with several places group by

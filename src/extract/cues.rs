@@ -35,6 +35,9 @@ pub struct Cues {
     pub event: Option<String>,
     /// The state of the people counted ("missing", "rescued").
     pub state: Option<&'static str>,
+    /// "170 were killed elsewhere in the country": the figure counts what
+    /// lies outside the place spoken of, not its whole.
+    pub elsewhere: bool,
 }
 
 /// How far from a figure, in tokens, its cues are looked for.
@@ -61,8 +64,13 @@ pub fn cues(tokens: &[Token<'_>], q: &Quantity, published_year: Option<i32>) -> 
     let after = &tokens[q.last + 1..end.min(q.last + 1 + REACH)];
     let norm = |t: &Token<'_>| t.norm.to_string();
     let prev = |n: usize| q.qual_start.checked_sub(n).map(|k| tokens[k].norm.as_ref());
-    let another = matches!(prev(1), Some("another" | "further" | "additional"))
-        && !matches!(prev(2), Some("one"));
+    // "another 35", "a further 40", "170 additional people", "12 more
+    // bodies" (not "12 more than").
+    let next = |n: usize| tokens.get(q.last + n).map(|t| t.norm.as_ref());
+    let another = (matches!(prev(1), Some("another" | "further" | "additional"))
+        && !matches!(prev(2), Some("one")))
+        || next(1) == Some("additional")
+        || (next(1) == Some("more") && !matches!(next(2), Some("than") | None));
     // "instead of 11,300", "down from 115", "from the earlier count of 115".
     let instead = matches!((prev(2), prev(1)), (Some("instead"), Some("of")));
     let from_change = before.iter().any(|t| t.norm == "from")
@@ -142,6 +150,9 @@ pub fn cues(tokens: &[Token<'_>], q: &Quantity, published_year: Option<i32>) -> 
     let event = year
         .map(|y| y.to_string())
         .or_else(|| in_the_past.then(|| "past".to_string()));
+    let elsewhere = tokens[q.last + 1..end]
+        .iter()
+        .any(|t| t.norm == "elsewhere");
     Cues {
         projection,
         cited_past,
@@ -151,6 +162,7 @@ pub fn cues(tokens: &[Token<'_>], q: &Quantity, published_year: Option<i32>) -> 
         tally_cue,
         event,
         state,
+        elsewhere,
     }
 }
 
@@ -309,6 +321,11 @@ mod tests {
     #[test]
     fn another_a_past_year_and_the_state_of_the_people() {
         assert!(of("Another 35 people were wounded.", "35").another);
+        assert!(of("About 60 additional people died.", "60").another);
+        assert!(of("Rescuers found 12 more bodies.", "12").another);
+        assert!(!of("It was 12 more than last year.", "12").another);
+        assert!(of("Some 40 died elsewhere in the region.", "40").elsewhere);
+        assert!(!of("Some 40 died in the region.", "40").elsewhere);
         assert_eq!(
             of("It exceeded the 85 people killed in a 2018 fire.", "85")
                 .event

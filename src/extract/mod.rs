@@ -406,7 +406,10 @@ impl Extractor {
             event: cues.event.clone(),
             whose: None,
             place: None,
-            part: ctx.subset.clone(),
+            part: ctx
+                .subset
+                .clone()
+                .or_else(|| cues.elsewhere.then(|| "elsewhere".to_string())),
             counted,
             modality: if cues.projection {
                 crate::claim::Modality::Projection

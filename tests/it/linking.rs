@@ -743,3 +743,70 @@ fn a_precise_stock_within_a_round_one_agrees() {
         show(&r)
     );
 }
+
+#[test]
+fn one_figure_for_a_town_and_its_country_is_one_quantity_at_two_levels() {
+    let r = report(
+        "levels",
+        &[
+            (
+                "a.md",
+                "",
+                "2024-02-03",
+                "The death toll in Valparaiso has risen to more than 120, officials said.",
+            ),
+            (
+                "b.md",
+                "",
+                "2024-02-03",
+                "More than 120 people have been killed in Chile, the interior ministry said.",
+            ),
+            (
+                "c.md",
+                "",
+                "2024-02-05",
+                "The death toll in Chile has risen to 131.\n\n\
+                 About 15 people were killed elsewhere in Chile.",
+            ),
+            (
+                "d.md",
+                "",
+                "2024-02-05",
+                "The death toll in Valparaiso has risen to 131.",
+            ),
+        ],
+    );
+    same(&r, ("a.md", "120"), ("b.md", "120"));
+    same(&r, ("a.md", "120"), ("c.md", "131"));
+    same(&r, ("a.md", "120"), ("d.md", "131"));
+    assert_eq!(
+        group(&r, "a.md", "120").verdict,
+        Verdict::Evolve,
+        "{}",
+        show(&r)
+    );
+    // What lies outside the town is another quantity.
+    apart(&r, ("c.md", "15"), ("c.md", "131"));
+}
+
+#[test]
+fn a_town_and_its_country_with_different_figures_stay_apart() {
+    let r = report(
+        "levels-apart",
+        &[
+            (
+                "a.md",
+                "",
+                "2024-02-03",
+                "Fires killed 12 people in Valparaiso.",
+            ),
+            (
+                "b.md",
+                "",
+                "2024-02-03",
+                "Fires have killed 99 people in Chile.",
+            ),
+        ],
+    );
+    apart(&r, ("a.md", "12"), ("b.md", "99"));
+}
