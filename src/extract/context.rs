@@ -1411,8 +1411,13 @@ pub fn resolve_with(
             shared_qualifier,
             counted_noun: head_measure.is_some(),
             // "Twenty-seven of the dead", "74 of the 97 victims": a
-            // partitive counts a part of what it names.
-            subset: (part || of_whom || partitive(tokens, q)).then(|| match np.head {
+            // partitive counts a part of what it names; "1.9 million of
+            // the Strip's residents have been displaced" counts the
+            // displaced, of a population that is no count of theirs.
+            subset: (part
+                || of_whom
+                || (partitive(tokens, q) && np.head.is_none_or(|(_, _, m)| m == measure)))
+            .then(|| match np.head {
                 Some((start, end, _)) => tokens[start..end]
                     .iter()
                     .map(|t| t.norm.as_ref())

@@ -140,13 +140,22 @@ pub fn cues(tokens: &[Token<'_>], q: &Quantity, published_year: Option<i32>) -> 
             }
         })
     };
-    let after_at = q.last + 1..(q.last + 1 + after.len());
-    let state = after_at.clone().find_map(state_at).or_else(|| {
-        (subject_from(tokens, q, start)..q.qual_start)
-            .rev()
-            .take(12)
-            .find_map(state_at)
-    });
+    // After the figure, up to the next figure: "freed 105 hostages in
+    // exchange for 240 prisoners held" holds the prisoners, not the
+    // hostages. A state word just before the figure is its verb ("freed
+    // 105", "is holding more than 200") and comes first.
+    let after_end = (q.last + 1..q.last + 1 + after.len())
+        .find(|&k| figure_before(tokens, k))
+        .unwrap_or(q.last + 1 + after.len());
+    let verb = q.qual_start.checked_sub(1).and_then(state_at);
+    let state = verb
+        .or_else(|| (q.last + 1..after_end).find_map(state_at))
+        .or_else(|| {
+            (subject_from(tokens, q, start)..q.qual_start)
+                .rev()
+                .take(12)
+                .find_map(state_at)
+        });
     let event = year
         .map(|y| y.to_string())
         .or_else(|| in_the_past.then(|| "past".to_string()));

@@ -738,6 +738,37 @@ mod tests {
         }
     }
 
+    /// The claims of a text, whole.
+    fn full(s: &str) -> Vec<Claim> {
+        Extractor::new(&Config::builtin()).extract(&corpus::parse("t.txt", s.to_string()))
+    }
+
+    #[test]
+    fn a_partitive_of_a_population_counts_the_measure_whole() {
+        // "of the residents": the whole population, not a count of the
+        // displaced, so the 1.9 million is the displaced count.
+        let got = full("About 1.9 million of the city's residents have been displaced.");
+        assert_eq!(
+            (got[0].measure.as_str(), got[0].part.as_deref()),
+            ("displaced", None)
+        );
+        // "of the dead": a part of the dead.
+        let got = full("Twelve of the dead were children.");
+        assert_eq!(
+            (got[0].measure.as_str(), got[0].part.as_deref()),
+            ("killed", Some("dead"))
+        );
+    }
+
+    #[test]
+    fn the_verb_before_a_figure_gives_the_state_of_the_people() {
+        // "held" is said of the prisoners after the next figure.
+        let got = full("The group freed 105 hostages in exchange for 240 prisoners held in jails.");
+        assert_eq!(got[0].counted.as_deref(), Some("released"), "{got:?}");
+        let got = full("The group is holding more than 200 hostages.");
+        assert_eq!(got[0].counted.as_deref(), Some("held"), "{got:?}");
+    }
+
     #[test]
     fn years_are_not_claims() {
         none("Islamic State seized swathes of territory in 2014.");
