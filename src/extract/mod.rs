@@ -25,6 +25,10 @@ use number::Quantity;
 /// places of a figure that names neither.
 const TOPIC_SENTENCES: usize = 3;
 
+/// How many sentences back a definite figure ("the 850 individuals on the
+/// list") may name a figure again.
+const NAMED_SENTENCES: usize = 12;
+
 /// A town of the main country takes an ambiguous name from a place
 /// elsewhere only if it has this many people (see [`context::settle`]).
 const SETTLE_MIN_POPULATION: u64 = 50_000;
@@ -115,6 +119,11 @@ impl Extractor {
         // points back to it ("The figure could reach 20,000"): its
         // sentence and context.
         let mut last_known: Option<(usize, context::Context)> = None;
+        // The figures of the last sentences (sentence, value, measure,
+        // counted), for a definite figure that names one again ("74 of
+        // the 97 victims" after "the toll was revised down to 97").
+        let mut named: std::collections::VecDeque<(usize, f64, usize, Option<String>)> =
+            std::collections::VecDeque::new();
         // Countries named so far (the title's counted when first needed),
         // for names of several places.
         let mut votes = Votes::default();
@@ -243,7 +252,21 @@ impl Extractor {
                         .iter()
                         .filter(|m| m.place.location.is_some_and(|l| ctx.locations.contains(&l)))
                         .all(|m| names_event(tokens, m));
+                let again = self.named_again(tokens, q, &ctx, &named, n);
+                if let Some((measure, _)) = again {
+                    ctx.measure = measure;
+                }
+                let measure = ctx.measure;
                 let (mut claim, another) = self.claim(article, tokens, q, ctx, shown, &mut lines);
+                if let Some((_, counted)) = again {
+                    claim.counted = counted.clone();
+                }
+                if let Some(v) = claim.value.filter(|_| claim.qualifier != Qualifier::Vague) {
+                    while named.front().is_some_and(|f| f.0 + NAMED_SENTENCES < n) {
+                        named.pop_front();
+                    }
+                    named.push_back((n, v, measure, claim.counted.clone()));
+                }
                 if event_place {
                     claim
                         .slots_from
@@ -423,6 +446,36 @@ impl Extractor {
         };
         (claim.whose, claim.place) = (whose, place);
         (claim, cues.another)
+    }
+
+    /// A definite figure of a measure that does not say what it counts
+    /// ("the 97 victims", "among the 850 individuals on the list") that
+    /// gives again a figure of the last sentences: that figure's
+    /// measure and counted thing.
+    fn named_again<'n>(
+        &self,
+        tokens: &[text::Token<'_>],
+        q: &Quantity,
+        ctx: &context::Context,
+        named: &'n std::collections::VecDeque<(usize, f64, usize, Option<String>)>,
+        n: usize,
+    ) -> Option<(usize, &'n Option<String>)> {
+        let definite = q
+            .qual_start
+            .checked_sub(1)
+            .is_some_and(|k| matches!(tokens[k].norm.as_ref(), "the" | "those" | "these"));
+        let generic =
+            lexicon::data_words!("generic_measures").has_word(&self.lex.measures[ctx.measure]);
+        if !definite || !generic || q.qualifier != Qualifier::Exact || ctx.subset.is_some() {
+            return None;
+        }
+        let v = q.value?;
+        named
+            .iter()
+            .rev()
+            .filter(|f| f.0 + NAMED_SENTENCES >= n)
+            .find(|f| f.1 == v && (f.2 != ctx.measure || f.3.is_some()))
+            .map(|f| (f.2, &f.3))
     }
 
     /// The frame of a figure: its measure's, unless the sentence dates it
@@ -758,6 +811,27 @@ mod tests {
             (got[0].measure.as_str(), got[0].part.as_deref()),
             ("killed", Some("dead"))
         );
+    }
+
+    #[test]
+    fn a_definite_figure_names_an_earlier_one_again() {
+        let got = full(
+            "Officials lowered the death toll to 64.\n\n\
+             Police said 40 of the 64 victims have been identified.\n\n\
+             Some 300 people are still missing.\n\n\
+             Residents were not among the 300 individuals on the list.\n\n\
+             Volunteers helped the 12 families.",
+        );
+        let of = |number: &str, nth: usize| {
+            let c = got.iter().filter(|c| c.number == number).nth(nth).unwrap();
+            (c.measure.as_str(), c.counted.as_deref())
+        };
+        // "the 64 victims" are the dead, not identified people.
+        assert_eq!(of("64", 1), ("killed", None));
+        assert_eq!(of("40", 0).0, "people_other");
+        assert_eq!(of("300", 1), ("people_other", Some("missing")));
+        // No figure before to name again.
+        assert_eq!(of("12", 0).0, "people_other");
     }
 
     #[test]
