@@ -97,6 +97,7 @@ pub fn cues(tokens: &[Token<'_>], q: &Quantity, published_year: Option<i32>) -> 
             .iter()
             .any(|t| t.norm == "when");
     let tally_cue = subject.iter().any(|t| data_words!("tally_cues").has(t))
+        || before.iter().any(|t| data_words!("rising_verbs").has(t))
         || window.iter().any(|t| data_words!("tally_cues").has(t))
         || has_phrase(window, &["so", "far"])
         || has_phrase(window, &["to", "date"])
@@ -330,6 +331,10 @@ mod tests {
     #[test]
     fn another_a_past_year_and_the_state_of_the_people() {
         assert!(of("Another 35 people were wounded.", "35").another);
+        // A count that went up runs on after its event.
+        let s = "The number wounded in the attack has risen to 40.";
+        assert!(of(s, "40").tally_cue && of(s, "40").incident_noun);
+        assert!(!of("The attack wounded 40.", "40").tally_cue);
         assert!(of("About 60 additional people died.", "60").another);
         assert!(of("Rescuers found 12 more bodies.", "12").another);
         assert!(!of("It was 12 more than last year.", "12").another);

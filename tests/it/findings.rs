@@ -117,5 +117,8 @@ fn cross_article_findings_are_found_with_the_right_verdict() {
         format!("\ncross-article findings: {found}/{} found with the right verdict ({share:.2})\n{lines}", findings.len())
             .as_bytes(),
     );
-    assert!(share >= 0.5, "{found}/{} findings\n{lines}", findings.len());
+    // 11 of 13 today: hostages taken (held, taken and abducted are told
+    // apart) and the displaced of Gaza (1.5 million takes Israel from a
+    // title that names both) are missed.
+    assert!(found >= 11, "{found}/{} findings\n{lines}", findings.len());
 }
