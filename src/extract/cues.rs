@@ -40,6 +40,10 @@ pub struct Cues {
     pub elsewhere: bool,
 }
 
+/// The state of all the people of a place ("a population of 2.3
+/// million"), named by a noun rather than said of them.
+const POPULATION: &str = "population";
+
 /// How far from a figure, in tokens, its cues are looked for.
 const REACH: usize = 12;
 
@@ -148,13 +152,31 @@ pub fn cues(tokens: &[Token<'_>], q: &Quantity, published_year: Option<i32>) -> 
     let after_end = (q.last + 1..q.last + 1 + after.len())
         .find(|&k| figure_before(tokens, k))
         .unwrap_or(q.last + 1 + after.len());
-    let verb = q.qual_start.checked_sub(1).and_then(state_at);
+    // Past the next figure, a state still belongs to this one as the
+    // clause's verb ("245 people on the list of 388 were located").
+    let auxiliary = |k: usize| {
+        k > 0
+            && matches!(
+                tokens[k - 1].norm.as_ref(),
+                "were" | "was" | "are" | "is" | "been" | "be" | "remain" | "remained"
+            )
+    };
+    // A state said of the people comes before one their noun names ("300
+    // residents were evacuated": evacuated, not the population).
+    let said = |k: usize| state_at(k).filter(|&s| s != POPULATION);
+    let subject = subject_from(tokens, q, start)..q.qual_start;
+    let verb = q.qual_start.checked_sub(1).and_then(said);
     let state = verb
-        .or_else(|| (q.last + 1..after_end).find_map(state_at))
+        .or_else(|| (q.last + 1..after_end).find_map(said))
         .or_else(|| {
-            (subject_from(tokens, q, start)..q.qual_start)
-                .rev()
-                .take(12)
+            (after_end..end.min(q.last + 1 + 2 * REACH))
+                .filter(|&k| auxiliary(k))
+                .find_map(said)
+        })
+        .or_else(|| subject.clone().rev().take(12).find_map(said))
+        .or_else(|| {
+            (q.last + 1..after_end)
+                .chain(subject.clone().rev().take(12))
                 .find_map(state_at)
         });
     let event = year

@@ -841,6 +841,15 @@ mod tests {
         assert_eq!(got[0].counted.as_deref(), Some("released"), "{got:?}");
         let got = full("The group is holding more than 200 hostages.");
         assert_eq!(got[0].counted.as_deref(), Some("held"), "{got:?}");
+        // The clause's verb, past the next figure.
+        let got = full("Police said 120 people on the list of 400 made public were located.");
+        assert_eq!(got[0].counted.as_deref(), Some("located"), "{got:?}");
+        // All the people of a place are its population.
+        let got = full("Half the city's 8,000 residents have no power.");
+        let c = got.iter().find(|c| c.number == "8,000").unwrap();
+        assert_eq!(c.counted.as_deref(), Some("population"), "{got:?}");
+        let got = full("Some 300 residents were evacuated.");
+        assert_eq!(got[0].counted.as_deref(), Some("evacuated"), "{got:?}");
     }
 
     #[test]
