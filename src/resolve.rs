@@ -101,6 +101,7 @@ fn places(lex: &Lexicon, s: &str) -> Vec<String> {
 
 /// Fills the slots the sentences left empty from the article's defaults.
 pub fn article(lex: &Lexicon, article: &Article, claims: &mut [Claim]) {
+    currency(lex, claims);
     if claims.iter().all(|c| c.place.is_some()) {
         return;
     }
@@ -119,6 +120,38 @@ pub fn article(lex: &Lexicon, article: &Article, claims: &mut [Claim]) {
     }
 }
 
+/// "The fires cost billions": an amount of money with no currency written
+/// is in the one currency of the article's other amounts, if they have
+/// one (`slots_from` says `article`).
+fn currency(lex: &Lexicon, claims: &mut [Claim]) {
+    let Some(money) = lex.money.map(|m| lex.measures[m].as_str()) else {
+        return;
+    };
+    let is_money = |c: &Claim| c.measure == money;
+    if !claims.iter().any(|c| is_money(c) && c.currency.is_none()) {
+        return;
+    }
+    let mut written = claims
+        .iter()
+        .filter(|c| is_money(c))
+        .filter_map(|c| c.currency.as_deref());
+    let Some(first) = written.next() else {
+        return;
+    };
+    if written.any(|w| w != first) {
+        return;
+    }
+    let first = first.to_string();
+    for c in claims
+        .iter_mut()
+        .filter(|c| is_money(c) && c.currency.is_none())
+    {
+        c.currency = Some(first.clone());
+        c.slots_from
+            .insert("currency".to_string(), "article".to_string());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,6 +160,25 @@ mod tests {
     fn resolved(text: &str) -> Vec<Claim> {
         let extractor = Extractor::new(&Config::builtin());
         extractor.extract(&corpus::parse("t.md", text.to_string()))
+    }
+
+    #[test]
+    fn an_amount_with_no_currency_takes_the_article_s_one_currency() {
+        let claims = resolved(
+            "Insurers put the damage at $2 billion.\n\nRebuilding the port will cost 300 million.\n",
+        );
+        let port = claims.iter().find(|c| c.number == "300 million").unwrap();
+        assert_eq!(port.currency.as_deref(), Some("USD"));
+        assert_eq!(
+            port.slots_from.get("currency").map(String::as_str),
+            Some("article")
+        );
+        // Two currencies in the article: none is chosen.
+        let claims = resolved(
+            "Insurers put the damage at $2 billion and €1 billion.\n\nRebuilding will cost 300 million.\n",
+        );
+        let port = claims.iter().find(|c| c.number == "300 million").unwrap();
+        assert_eq!(port.currency, None);
     }
 
     #[test]
