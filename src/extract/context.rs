@@ -1146,10 +1146,23 @@ fn subject(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> Option<Subject>
         Kind::Number => false,
         Kind::Word => data_words!("subject_stops").has(t),
     };
-    let lo = (end.saturating_sub(24)..end)
+    let clause_start = |end: usize| {
+        (end.saturating_sub(24)..end)
+            .rev()
+            .find(|&k| stop(&tokens[k]))
+            .map_or(end.saturating_sub(24), |k| k + 1)
+    };
+    // "a register of the missing, who aid agencies say may number 10,000":
+    // a relative clause's subject is the noun it follows.
+    let relative = (end.saturating_sub(8)..end)
         .rev()
-        .find(|&k| stop(&tokens[k]))
-        .map_or(end.saturating_sub(24), |k| k + 1);
+        .take_while(|&k| tokens[k].kind == Kind::Word)
+        .find(|&k| matches!(tokens[k].norm.as_ref(), "who" | "which"))
+        .filter(|&k| k >= 2 && tokens[k - 1].text == ",");
+    if let Some(k) = relative {
+        end = k - 1;
+    }
+    let lo = clause_start(end);
     let mut k = lo;
     let mut people = None;
     while k < end {

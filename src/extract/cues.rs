@@ -49,7 +49,7 @@ const REACH: usize = 12;
 
 /// The cues of quantity `q` in a sentence published in `published_year`.
 pub fn cues(tokens: &[Token<'_>], q: &Quantity, published_year: Option<i32>) -> Cues {
-    let (start, end) = clause(tokens, q);
+    let (start, end, relative) = clause(tokens, q);
     // Before the figure, back to the figure before it or the clause start.
     let before_from = (start..q.qual_start)
         .rev()
@@ -125,7 +125,10 @@ pub fn cues(tokens: &[Token<'_>], q: &Quantity, published_year: Option<i32>) -> 
                 return None;
             }
             let y = is_year(t).then(|| t.text.parse::<i32>().ok()).flatten()?;
-            let since = i > 0 && window[i - 1].norm == "since";
+            // "since 2019" starts a tally, but "since 1973, when 150 died"
+            // names the past event the figure belongs to.
+            let described = relative.is_some_and(|r| t.start < tokens[r].start);
+            let since = i > 0 && window[i - 1].norm == "since" && !described;
             (y < now && !since).then_some(y)
         })
     });
@@ -251,7 +254,7 @@ fn has_phrase(tokens: &[Token<'_>], phrase: &[&str]) -> bool {
 
 /// The clause of a figure, for its cues: from the last strong boundary
 /// before it to the next after it.
-fn clause(tokens: &[Token<'_>], q: &Quantity) -> (usize, usize) {
+fn clause(tokens: &[Token<'_>], q: &Quantity) -> (usize, usize, Option<usize>) {
     let boundary = |t: &Token<'_>| {
         t.kind == Kind::Punct
             && matches!(
@@ -266,15 +269,24 @@ fn clause(tokens: &[Token<'_>], q: &Quantity) -> (usize, usize) {
             .map_or(0, |k| k + 1)
     };
     let mut start = find_start(q.qual_start);
+    let mut relative = None;
     // "the official death toll keeps rising, passing 3,800": a clause
-    // opened by a participle has the clause before for its subject.
-    if start > 0 && tokens[start].kind == Kind::Word && tokens[start].norm.ends_with("ing") {
-        start = find_start(start - 1);
+    // opened by a participle has the clause before for its subject;
+    // "the 1999 quake, which killed 17,000", "since 1973, when 150 people
+    // died": a relative clause, the noun or the year it follows.
+    if start > 0 && start < q.qual_start && tokens[start].kind == Kind::Word {
+        let opener = tokens[start].norm.as_ref();
+        if matches!(opener, "which" | "who" | "when" | "whom" | "where") {
+            relative = Some(start);
+            start = find_start(start - 1);
+        } else if opener.ends_with("ing") {
+            start = find_start(start - 1);
+        }
     }
     let end = (q.last + 1..tokens.len())
         .find(|&k| boundary(&tokens[k]))
         .unwrap_or(tokens.len());
-    (start, end)
+    (start, end, relative)
 }
 
 /// The state a word names, from `data/words/states.txt`.
@@ -369,6 +381,19 @@ mod tests {
             Some("2018")
         );
         assert_eq!(of("The toll has risen to 40 since 2019.", "40").event, None);
+        // A relative clause describes the past event it follows.
+        for (s, n) in [
+            (
+                "It is the worst flood since 1968, when about 90 people died.",
+                "90",
+            ),
+            (
+                "It is the worst quake since the 1968 Belice earthquake, which killed about 400.",
+                "400",
+            ),
+        ] {
+            assert_eq!(of(s, n).event.as_deref(), Some("1968"), "{s}");
+        }
         assert_eq!(
             of(
                 "It has in the past launched hundreds of attacks.",

@@ -835,6 +835,15 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_clause_s_subject_is_the_noun_it_follows() {
+        let got = full("They keep a list of the missing, who officials say may number 3,000.");
+        assert_eq!(
+            (got[0].measure.as_str(), got[0].counted.as_deref()),
+            ("people_other", Some("missing"))
+        );
+    }
+
+    #[test]
     fn the_verb_before_a_figure_gives_the_state_of_the_people() {
         // "held" is said of the prisoners after the next figure.
         let got = full("The group freed 105 hostages in exchange for 240 prisoners held in jails.");
