@@ -495,7 +495,11 @@ pub fn mentions(lex: &Lexicon, tokens: &[Token<'_>]) -> Vec<Mention> {
         // the relative clause.
         let antecedent = tokens.get(end).is_some_and(|t| t.text == ",")
             && tokens.get(end + 1).is_some_and(|t| t.norm == "where");
-        let mut locative = before_token.is_some_and(|t| word_set!(LOCATIVE).has(t)) || antecedent;
+        // "a quake struck southern Turkey": the object of a verb of the
+        // event is where it happened, as after "in".
+        let struck = before_token.is_some_and(|t| data_words!("event_verbs").has(t));
+        let mut locative =
+            before_token.is_some_and(|t| word_set!(LOCATIVE).has(t)) || antecedent || struck;
         let possessive = tokens[end - 1].possessive;
         // "in Iraq and Syria", "in Iraq, Syria and Jordan", "in Mali & Niger".
         let mut listed = false;
@@ -946,6 +950,22 @@ fn partitive(tokens: &[Token<'_>], q: &Quantity) -> bool {
         })
 }
 
+/// "Of the dead, 202 were in the region": the measure of the count a
+/// sentence opens with ("of the", a counted noun, a comma before the
+/// figure).
+fn of_the_count(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> Option<usize> {
+    let opening = tokens.get(..q.qual_start)?;
+    if opening.len() < 4
+        || opening.len() > 7
+        || opening[0].norm != "of"
+        || !matches!(opening[1].norm.as_ref(), "the" | "those" | "these")
+        || opening[opening.len() - 1].text != ","
+    {
+        return None;
+    }
+    (2..opening.len() - 1).find_map(|k| lex.nouns.at(tokens, k).map(|(_, &m)| m))
+}
+
 /// "Of those, 40 were in the north", "Of them, 12 ...": a figure whose
 /// sentence opens by pointing back at the figure before.
 fn part_of_earlier(tokens: &[Token<'_>], q: &Quantity) -> bool {
@@ -1146,10 +1166,17 @@ fn subject(lex: &Lexicon, tokens: &[Token<'_>], q: &Quantity) -> Option<Subject>
         Kind::Number => false,
         Kind::Word => data_words!("subject_stops").has(t),
     };
+    // "in Turkey and Syria": a list of names, not a joint of clauses.
+    let names_joined = |k: usize| {
+        tokens[k].norm == "and"
+            && k > 0
+            && tokens[k - 1].is_capitalized()
+            && tokens.get(k + 1).is_some_and(|t| t.is_capitalized())
+    };
     let clause_start = |end: usize| {
         (end.saturating_sub(24)..end)
             .rev()
-            .find(|&k| stop(&tokens[k]))
+            .find(|&k| stop(&tokens[k]) && !names_joined(k))
             .map_or(end.saturating_sub(24), |k| k + 1)
     };
     // "a register of the missing, who aid agencies say may number 10,000":
@@ -1273,13 +1300,18 @@ pub fn resolve_with(
             && tokens
                 .get(q.last + 2)
                 .is_some_and(|t| matches!(t.norm.as_ref(), "whom" | "them" | "those"));
+        // "Of the dead, 202 were in the region": a part of the count the
+        // sentence opens with.
+        let opened_by = (n == 0 && !np.words)
+            .then(|| of_the_count(lex, tokens, q))
+            .flatten();
         let measure = match q.unit {
             Unit::Money if lex.money.is_some() => lex.money,
             Unit::Percent if lex.percent.is_some() => lex.percent,
             Unit::Measurement => Some(lex.other),
             _ => None,
         };
-        let measure = measure.unwrap_or_else(|| {
+        let measure = measure.or(opened_by).unwrap_or_else(|| {
             if np.times {
                 return times_verb(lex, tokens, q).unwrap_or(lex.other);
             }
@@ -1429,6 +1461,7 @@ pub fn resolve_with(
             // displaced, of a population that is no count of theirs.
             subset: (part
                 || of_whom
+                || opened_by.is_some()
                 || (partitive(tokens, q) && np.head.is_none_or(|(_, _, m)| m == measure)))
             .then(|| match np.head {
                 Some((start, end, _)) => tokens[start..end]

@@ -376,7 +376,15 @@ impl Extractor {
         );
         let published = article.meta.date;
         let cues = cues::cues(tokens, q, published.map(|d| d.year));
-        let timing = scope::timing(tokens, q, published, cues.tally_cue);
+        let mut timing = scope::timing(tokens, q, published, cues.tally_cue);
+        // "up from 62 on Wednesday": the day a figure cited as past stood
+        // at, not the day of an incident.
+        if cues.cited_past && timing.as_of.is_none() {
+            if let Some(day) = timing.scope.as_deref().and_then(crate::corpus::Date::parse) {
+                timing.as_of = Some(day);
+                timing.scope = None;
+            }
+        }
         let frame = self.frame(ctx.measure, &cues, &timing);
         let mut slots_from = std::collections::BTreeMap::new();
         // A figure cited as past stands before the article's own figures.
@@ -832,6 +840,46 @@ mod tests {
         assert_eq!(of("300", 1), ("people_other", Some("missing")));
         // No figure before to name again.
         assert_eq!(of("12", 0).0, "people_other");
+    }
+
+    #[test]
+    fn a_figure_cited_as_past_on_a_day_stands_at_that_day() {
+        // Published on a Friday: "on Wednesday" is two days before, and
+        // the 40 is the tally as it stood then, not an incident.
+        let got = full(
+            "---\ndate: 2024-11-08\n---\nThe death toll in Greece rose to 95, up from 40 on Wednesday.\n",
+        );
+        let c = got.iter().find(|c| c.number == "40").unwrap();
+        assert_eq!(c.frame, Frame::Tally, "{got:?}");
+        assert_eq!(c.scope, None);
+        assert_eq!(
+            c.as_of.map(|d| d.to_string()).as_deref(),
+            Some("2024-11-06")
+        );
+    }
+
+    #[test]
+    fn the_subject_of_a_level_crossed_gives_the_measure() {
+        let got =
+            full("The death toll from the floods in Greece and Albania has risen above 3,000.");
+        assert_eq!(
+            (got[0].measure.as_str(), got[0].change),
+            ("killed", None),
+            "{got:?}"
+        );
+        assert_eq!(got[0].qualifier, Qualifier::MoreThan);
+        // The amount of a rise is still a change.
+        let got = full("Prices rose 9.4% to $84.");
+        assert_eq!(got[0].change, Some(crate::claim::Change::Up), "{got:?}");
+        // "Of the dead, N": a part of the dead.
+        let got = full("Of the dead, 120 were in Albania.");
+        assert_eq!(
+            (got[0].measure.as_str(), got[0].part.as_deref()),
+            ("killed", Some("part"))
+        );
+        // The object of a verb of the event is its place.
+        let got = full("The storm battered Greece and Albania, killing more than 300 people.");
+        assert_eq!(got[0].place.as_deref(), Some("albania+greece"), "{got:?}");
     }
 
     #[test]

@@ -1002,6 +1002,13 @@ fn shares_unit_of(a: &Simple, b: &Simple) -> bool {
 /// ("raised $5bn", "cut 1,200 jobs") counts only with "by".
 fn change_word_before(tokens: &[Token<'_>], start: usize) -> Option<(Change, bool)> {
     let c = &tables().changes;
+    // "has risen above 35,000", "climbed past 600": the level crossed.
+    if tokens
+        .get(start)
+        .is_some_and(|t| matches!(t.norm.as_ref(), "above" | "past" | "beyond"))
+    {
+        return None;
+    }
     let mut j = start;
     let mut by = false;
     for _ in 0..3 {
