@@ -132,26 +132,48 @@ pub fn build(claims: Vec<Claim>, config: &Config) -> Vec<Group> {
 }
 
 /// Gathers claims as they come (a run's claims need not also be held in
-/// one list); [`Builder::finish`] links and judges them.
+/// one list); [`Builder::finish`] links and judges them. The claims are
+/// kept in the lists they came in (an article's), not copied into one
+/// growing list: a large run's claims are moved once, into their groups.
 #[derive(Debug, Default)]
 pub struct Builder {
-    claims: Vec<Claim>,
+    chunks: Vec<Vec<Claim>>,
 }
 
 impl Builder {
     /// Adds a claim.
     pub fn add(&mut self, c: Claim) {
-        self.claims.push(c);
+        match self.chunks.last_mut() {
+            Some(last) if last.len() < last.capacity() => last.push(c),
+            _ => {
+                let mut chunk = Vec::with_capacity(1024);
+                chunk.push(c);
+                self.chunks.push(chunk);
+            }
+        }
+    }
+
+    /// Adds claims, in their order, after those added before.
+    pub fn add_all(&mut self, claims: Vec<Claim>) {
+        if claims.is_empty() {
+            return;
+        }
+        // Copied into a list of its own size, made on this thread: the
+        // list they came in (made larger as it grew, on the thread that
+        // read the article) is freed for that thread to reuse.
+        let mut chunk = Vec::with_capacity(claims.len());
+        chunk.extend(claims);
+        self.chunks.push(chunk);
     }
 
     /// The groups, linked and judged, in their stable order.
     pub fn finish(self, config: &Config) -> Vec<Group> {
-        link(self.claims, config).groups
+        link_chunks(self.chunks, config).groups
     }
 
     /// [`Builder::finish`], with the unlinked claims.
     pub fn finish_linked(self, config: &Config) -> Linked {
-        link(self.claims, config)
+        link_chunks(self.chunks, config)
     }
 }
 
@@ -235,12 +257,27 @@ fn interval(c: &Claim) -> Option<(i64, i64)> {
 }
 
 /// Links and judges the claims of a run.
-pub fn link(mut claims: Vec<Claim>, config: &Config) -> Linked {
+pub fn link(claims: Vec<Claim>, config: &Config) -> Linked {
+    link_chunks(vec![claims], config)
+}
+
+/// [`link`] of the claims of several lists, taken in turn.
+fn link_chunks(chunks: Vec<Vec<Claim>>, config: &Config) -> Linked {
     // The canonical order: the same claims in any order give the same
-    // groups.
-    claims.sort_by(|a, b| {
+    // groups. The claims stay where they are; their places are sorted
+    // (a stable sort, as the claims' own would be).
+    let mut order: Vec<(u32, u32)> = chunks
+        .iter()
+        .enumerate()
+        .flat_map(|(c, chunk)| (0..chunk.len()).map(move |i| (c as u32, i as u32)))
+        .collect();
+    let at = |&(c, i): &(u32, u32)| &chunks[c as usize][i as usize];
+    order.sort_by(|a, b| {
+        let (a, b) = (at(a), at(b));
         (&a.article, a.start, a.end, &a.key).cmp(&(&b.article, b.start, b.end, &b.key))
     });
+    let claims: Vec<&Claim> = order.iter().map(at).collect();
+    let claims = claims.as_slice();
     let window = i64::from(config.compare.window_days);
     // Blocks: signature, then country (`None`: the pool).
     let mut blocks: BTreeMap<(Signature, Option<String>), Vec<usize>> = BTreeMap::new();
@@ -278,7 +315,7 @@ pub fn link(mut claims: Vec<Claim>, config: &Config) -> Linked {
             &mut ambiguous,
         );
     }
-    judge_all(claims, groups, ambiguous, config)
+    judge_all(chunks, &order, groups, ambiguous, config)
 }
 
 /// A phase-one group being formed: its place and its members.
@@ -298,7 +335,7 @@ struct Summary {
 }
 
 impl Summary {
-    fn of(claims: &[Claim], place: Option<&str>, members: &[usize]) -> Summary {
+    fn of(claims: &[&Claim], place: Option<&str>, members: &[usize]) -> Summary {
         let mut whose: Vec<String> = members
             .iter()
             .filter_map(|&m| claims[m].whose.clone())
@@ -329,7 +366,7 @@ impl Summary {
 
 /// Links one block (one signature, one country).
 fn link_block(
-    claims: &[Claim],
+    claims: &[&Claim],
     members: &[usize],
     window: i64,
     groups: &mut Vec<Vec<usize>>,
@@ -408,7 +445,7 @@ fn link_block(
 /// their places; a claim with no place joins the one group of its
 /// signature it fits in time, else stands alone in its article.
 fn link_pool(
-    claims: &[Claim],
+    claims: &[&Claim],
     members: &[usize],
     candidates: &[usize],
     window: i64,
@@ -448,7 +485,7 @@ fn link_pool(
 /// Splits claims by their place string, then by their start: tallies
 /// with different starting dates are different quantities (a later start
 /// counts a sub-period), and a tally that gives none joins the earliest.
-fn split_by_place(claims: &[Claim], members: &[usize]) -> Vec<Vec<usize>> {
+fn split_by_place(claims: &[&Claim], members: &[usize]) -> Vec<Vec<usize>> {
     let mut by: BTreeMap<(&str, Option<&str>), Vec<usize>> = BTreeMap::new();
     for &i in members {
         by.entry((
@@ -481,7 +518,7 @@ fn split_by_place(claims: &[Claim], members: &[usize]) -> Vec<Vec<usize>> {
 
 /// Splits incidents into runs of overlapping dates (one day of tolerance);
 /// tallies and stocks stay whole.
-fn split_by_time(claims: &[Claim], members: &[usize]) -> Vec<Vec<usize>> {
+fn split_by_time(claims: &[&Claim], members: &[usize]) -> Vec<Vec<usize>> {
     if members.is_empty() {
         return Vec::new();
     }
@@ -608,7 +645,15 @@ fn identity(claims: &[Claim]) -> Identity {
 /// date, article and position.
 fn sort_members(claims: &mut [Claim]) {
     claims.sort_by(|a, b| {
-        let key = |c: &Claim| (day(c).is_none(), day(c), c.date, c.article.clone(), c.start);
+        fn key(c: &Claim) -> (bool, Option<i64>, Option<crate::corpus::Date>, &str, usize) {
+            (
+                day(c).is_none(),
+                day(c),
+                c.date,
+                c.article.as_str(),
+                c.start,
+            )
+        }
         key(a).cmp(&key(b))
     });
 }
@@ -616,18 +661,28 @@ fn sort_members(claims: &mut [Claim]) {
 /// Judges every group, takes out the outliers into groups of their own,
 /// and puts the groups in their stable order.
 fn judge_all(
-    claims: Vec<Claim>,
+    chunks: Vec<Vec<Claim>>,
+    order: &[(u32, u32)],
     members: Vec<Vec<usize>>,
     ambiguous: Vec<(usize, Vec<usize>)>,
     config: &Config,
 ) -> Linked {
-    let mut slots: Vec<Option<Claim>> = claims.into_iter().map(Some).collect();
+    let mut slots: Vec<Vec<Option<Claim>>> = chunks
+        .into_iter()
+        .map(|chunk| chunk.into_iter().map(Some).collect())
+        .collect();
     // Where each claim went, for the unlinked list.
-    let mut home: Vec<usize> = vec![usize::MAX; slots.len()];
+    let mut home: Vec<usize> = vec![usize::MAX; order.len()];
     let mut groups: Vec<Group> = Vec::new();
     let mut ids_of_raw: Vec<Vec<String>> = Vec::with_capacity(members.len());
     for m in &members {
-        let mut set: Vec<Claim> = m.iter().filter_map(|&i| slots[i].take()).collect();
+        // Sized once: a list grown step by step would hold up to twice
+        // the claims' room, and copy them as it grew.
+        let mut set: Vec<Claim> = Vec::with_capacity(m.len());
+        set.extend(m.iter().filter_map(|&i| {
+            let (c, k) = order[i];
+            slots[c as usize][k as usize].take()
+        }));
         if set.is_empty() {
             ids_of_raw.push(Vec::new());
             continue;
@@ -710,21 +765,28 @@ fn judge_at(
             }
         }
     }
-    // The outliers leave, in their order.
-    let mut outliers: Vec<Claim> = Vec::new();
-    let mut kept: Vec<Claim> = Vec::new();
-    let mut statuses: Vec<Status> = Vec::new();
+    // The outliers leave, in their order; the claims kept stay in their
+    // list (not copied into a new one).
+    // (A claim without a status, none expected, is dropped.)
+    claims.truncate(series.statuses.len());
     let mut index: Vec<Option<usize>> = Vec::with_capacity(claims.len());
-    for (c, status) in claims.drain(..).zip(series.statuses.iter().copied()) {
+    let mut statuses: Vec<Status> = Vec::with_capacity(claims.len());
+    for &status in &series.statuses[..claims.len()] {
         if status == Status::Outlier {
             index.push(None);
-            outliers.push(c);
         } else {
-            index.push(Some(kept.len()));
-            kept.push(c);
+            index.push(Some(statuses.len()));
             statuses.push(status);
         }
     }
+    let mut k = 0;
+    let outliers: Vec<Claim> = claims
+        .extract_if(.., |_| {
+            k += 1;
+            index[k - 1].is_none()
+        })
+        .collect();
+    let mut kept = claims;
     let conflicts: Vec<Conflict> = series
         .conflicts
         .iter()
