@@ -298,7 +298,7 @@ fn link_chunks(chunks: Vec<Vec<Claim>>, config: &Config) -> Linked {
             continue;
         }
         let first = groups.len();
-        link_block(&claims, &members, window, &mut groups, &mut ambiguous);
+        link_block(claims, &members, window, &mut groups, &mut ambiguous);
         by_signature
             .entry(sig)
             .or_default()
@@ -307,7 +307,7 @@ fn link_chunks(chunks: Vec<Vec<Claim>>, config: &Config) -> Linked {
     for (sig, members) in pools {
         let candidates = by_signature.get(&sig).cloned().unwrap_or_default();
         link_pool(
-            &claims,
+            claims,
             &members,
             &candidates,
             window,
@@ -342,7 +342,7 @@ impl Summary {
             .collect();
         whose.sort_unstable();
         whose.dedup();
-        let days: Vec<i64> = members.iter().filter_map(|&m| day(&claims[m])).collect();
+        let days: Vec<i64> = members.iter().filter_map(|&m| day(claims[m])).collect();
         let run = days.iter().min().copied().zip(days.iter().max().copied());
         let incident = members
             .first()
@@ -350,7 +350,7 @@ impl Summary {
         let spans = if incident {
             members
                 .iter()
-                .filter_map(|&m| interval(&claims[m]))
+                .filter_map(|&m| interval(claims[m]))
                 .collect()
         } else {
             Vec::new()
@@ -373,7 +373,7 @@ fn link_block(
     ambiguous: &mut Vec<(usize, Vec<usize>)>,
 ) {
     let (explicit, context): (Vec<usize>, Vec<usize>) =
-        members.iter().partition(|&&i| place_explicit(&claims[i]));
+        members.iter().partition(|&&i| place_explicit(claims[i]));
     // Phase one: by place, then (for incidents) by dates.
     let mut formed: Vec<Forming> = Vec::new();
     for part in split_by_place(claims, &explicit) {
@@ -490,7 +490,7 @@ fn split_by_place(claims: &[&Claim], members: &[usize]) -> Vec<Vec<usize>> {
     for &i in members {
         by.entry((
             claims[i].place.as_deref().unwrap_or(""),
-            since_date(&claims[i]),
+            since_date(claims[i]),
         ))
         .or_default()
         .push(i);
@@ -502,7 +502,7 @@ fn split_by_place(claims: &[&Claim], members: &[usize]) -> Vec<Vec<usize>> {
         // with no start go with its earliest one.
         match (open, since) {
             (Some((p, at)), Some(_))
-                if p == place && out[at].iter().all(|&i| since_date(&claims[i]).is_none()) =>
+                if p == place && out[at].iter().all(|&i| since_date(claims[i]).is_none()) =>
             {
                 out[at].extend(members);
                 out[at].sort_unstable();
@@ -528,7 +528,7 @@ fn split_by_time(claims: &[&Claim], members: &[usize]) -> Vec<Vec<usize>> {
     let mut dated: Vec<(i64, i64, usize)> = members
         .iter()
         .map(|&i| {
-            let (a, b) = interval(&claims[i]).unwrap_or((i64::MIN / 4, i64::MIN / 4));
+            let (a, b) = interval(claims[i]).unwrap_or((i64::MIN / 4, i64::MIN / 4));
             (a, b, i)
         })
         .collect();
