@@ -329,6 +329,8 @@ struct Forming {
 /// run of days and (for incidents) the days its claims cover.
 struct Summary {
     place: Option<String>,
+    /// The places that contain the group's place.
+    within: Vec<&'static str>,
     whose: Vec<String>,
     run: Option<(i64, i64)>,
     spans: Vec<(i64, i64)>,
@@ -357,6 +359,9 @@ impl Summary {
         };
         Summary {
             place: place.map(str::to_string),
+            within: place
+                .map(|p| crate::gazetteer::within(p).collect())
+                .unwrap_or_default(),
             whose,
             run,
             spans,
@@ -395,8 +400,9 @@ fn link_block(
     let mut leftover: Vec<usize> = Vec::new();
     for &i in &context {
         let c = &claims[i];
+        let held = Held::of(c);
         let mut fits: Vec<usize> = (0..phase_one)
-            .filter(|&g| fits(&summaries[g], c, window))
+            .filter(|&g| fits(&summaries[g], c, &held, window))
             .collect();
         // The group of the very place the article names, if there is
         // one, before groups of a place within it or around it.
@@ -465,10 +471,11 @@ fn link_pool(
         .collect();
     for i in unplaced {
         let c = &claims[i];
+        let held = Held::of(c);
         let fits: Vec<usize> = candidates
             .iter()
             .zip(&summaries)
-            .filter(|(_, summary)| fits(summary, c, window))
+            .filter(|(_, summary)| fits(summary, c, &held, window))
             .map(|(&g, _)| g)
             .collect();
         match fits.as_slice() {
@@ -553,15 +560,36 @@ fn split_by_time(claims: &[&Claim], members: &[usize]) -> Vec<Vec<usize>> {
     out
 }
 
+/// What a claim is held to a group with, read once for all the groups:
+/// the places that contain its place, nearest first, and its days.
+struct Held {
+    within: Vec<&'static str>,
+    span: Option<(i64, i64)>,
+}
+
+impl Held {
+    fn of(c: &Claim) -> Held {
+        Held {
+            within: c
+                .place
+                .as_deref()
+                .map(|p| crate::gazetteer::within(p).collect())
+                .unwrap_or_default(),
+            span: interval(c),
+        }
+    }
+}
+
 /// Does claim `c` (whose place came from its article, or is missing) fit
 /// a phase-one group? Its place is the group's, contains it or lies in it;
 /// it names no other victims; its dates fall in the group's run (for an
-/// incident, overlap the group's days).
-fn fits(group: &Summary, c: &Claim, window: i64) -> bool {
+/// incident, overlap the group's days). `held` is [`Held::of`] the claim.
+fn fits(group: &Summary, c: &Claim, held: &Held, window: i64) -> bool {
     if let (Some(place), Some(theirs)) = (c.place.as_deref(), group.place.as_deref()) {
-        let related = place == theirs
-            || crate::places::contains(place, theirs)
-            || crate::places::contains(theirs, place);
+        // Equal, or one contains the other (`places::contains`, with the
+        // places around each read once).
+        let related =
+            place == theirs || group.within.contains(&place) || held.within.contains(&theirs);
         if !related {
             return false;
         }
@@ -576,7 +604,7 @@ fn fits(group: &Summary, c: &Claim, window: i64) -> bool {
         return true;
     };
     if c.frame == Frame::Incident {
-        return match interval(c) {
+        return match held.span {
             Some((a, b)) => group.spans.iter().any(|&(x, y)| a <= y + 1 && x <= b + 1),
             None => false,
         };
