@@ -670,20 +670,48 @@ fn identity(claims: &[Claim]) -> Identity {
 }
 
 /// Orders a group's claims: by as-of date (undated last), publication
-/// date, article and position.
+/// date, article and position. A stable sort of their places by keys read
+/// once, then the claims moved along the cycles of the order: a claim is
+/// large, and a sort of the claims themselves moves each many times.
 fn sort_members(claims: &mut [Claim]) {
-    claims.sort_by(|a, b| {
-        fn key(c: &Claim) -> (bool, Option<i64>, Option<crate::corpus::Date>, &str, usize) {
-            (
-                day(c).is_none(),
-                day(c),
-                c.date,
-                c.article.as_str(),
-                c.start,
-            )
+    let order: Vec<usize> = {
+        type Key<'a> = (
+            bool,
+            Option<i64>,
+            Option<crate::corpus::Date>,
+            &'a str,
+            usize,
+        );
+        let keys: Vec<Key<'_>> = claims
+            .iter()
+            .map(|c| {
+                (
+                    day(c).is_none(),
+                    day(c),
+                    c.date,
+                    c.article.as_str(),
+                    c.start,
+                )
+            })
+            .collect();
+        let mut order: Vec<usize> = (0..claims.len()).collect();
+        order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+        order
+    };
+    // Place `k` takes the claim at `order[k]`.
+    let mut done = vec![false; claims.len()];
+    for first in 0..claims.len() {
+        let mut k = first;
+        while !done[k] {
+            done[k] = true;
+            let from = order[k];
+            if from == first {
+                break;
+            }
+            claims.swap(k, from);
+            k = from;
         }
-        key(a).cmp(&key(b))
-    });
+    }
 }
 
 /// Judges every group, takes out the outliers into groups of their own,
@@ -862,4 +890,31 @@ fn judge_at(
         .map(|g| g.id.clone())
         .collect();
     out[at].outliers = ids;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn members_sort_as_a_stable_sort_of_the_claims_would() {
+        let config = Config::builtin();
+        let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let mut claims = crate::extract_paths(&[root.join("tests/data/findings")], &config).claims;
+        assert!(claims.len() > 50);
+        // Reversed and interleaved, with ties (the same article and day).
+        claims.reverse();
+        let n = claims.len();
+        let mut mixed: Vec<Claim> = Vec::with_capacity(n);
+        for k in 0..n {
+            mixed.push(claims[(k * 7) % n].clone());
+        }
+        let mut expected = mixed.clone();
+        expected.sort_by(|a, b| {
+            let key = |c: &Claim| (day(c).is_none(), day(c), c.date, c.article.clone(), c.start);
+            key(a).cmp(&key(b))
+        });
+        sort_members(&mut mixed);
+        assert_eq!(mixed, expected);
+    }
 }
