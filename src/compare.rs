@@ -136,14 +136,17 @@ fn span(c: &Claim) -> (f64, f64) {
 
 /// Do two claims' compared bounds share a point?
 fn meets(a: &Claim, b: &Claim) -> bool {
-    let (al, ah) = span(a);
-    let (bl, bh) = span(b);
+    spans_meet(span(a), span(b))
+}
+
+/// Do two spans share a point?
+fn spans_meet((al, ah): (f64, f64), (bl, bh): (f64, f64)) -> bool {
     al.max(bl) <= ah.min(bh)
 }
 
-/// Is all of `later` below all of `earlier`?
-fn wholly_below(later: &Claim, earlier: &Claim) -> bool {
-    span(later).1 < span(earlier).0
+/// Is all of the span of `later` below all of that of `earlier`?
+fn wholly_below(later: (f64, f64), earlier: (f64, f64)) -> bool {
+    later.1 < earlier.0
 }
 
 /// The day a claim stands for: its as-of date, else its publication date.
@@ -203,13 +206,17 @@ pub fn series(claims: &[Claim], cumulative: bool, window_days: u32, tolerance: f
 /// [`series`] for a running measure.
 fn tally(claims: &[Claim], window_days: u32, tolerance: f64, out: &mut Series) {
     let n = claims.len();
-    let same_day = |i: usize, j: usize| day(&claims[i]) == day(&claims[j]);
+    // Each claim's day and span, read once: the longest chain compares
+    // up to a few million pairs.
+    let days_of: Vec<Option<i64>> = claims.iter().map(day).collect();
+    let spans: Vec<(f64, f64)> = claims.iter().map(span).collect();
     // May `j` follow `i` in a series that never goes down?
     let follows = |i: usize, j: usize| {
-        if day(&claims[i]).is_none() || day(&claims[j]).is_none() || same_day(i, j) {
-            meets(&claims[i], &claims[j])
+        let (di, dj) = (days_of[i], days_of[j]);
+        if di.is_none() || dj.is_none() || di == dj {
+            spans_meet(spans[i], spans[j])
         } else {
-            !wholly_below(&claims[j], &claims[i])
+            !wholly_below(spans[j], spans[i])
         }
     };
     // A figure the text cites as past is history: it neither makes the

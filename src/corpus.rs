@@ -121,7 +121,14 @@ impl fmt::Display for Date {
 
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        // Its `Display`, without the formatting machinery (a report writes
+        // two dates a claim).
+        let mut text = Vec::with_capacity(10);
+        self.write_to(&mut text);
+        match std::str::from_utf8(&text) {
+            Ok(text) => s.serialize_str(text),
+            Err(_) => s.collect_str(self),
+        }
     }
 }
 

@@ -214,6 +214,88 @@ mod memo {
 
     thread_local! {
         static TABLE: RefCell<Vec<Slot>> = const { RefCell::new(Vec::new()) };
+        static PLACES: RefCell<std::collections::HashMap<Box<str>, Option<super::PlaceId>>> =
+            RefCell::new(std::collections::HashMap::new());
+    }
+
+    /// Slots of the tables of lines below, by a hash of the line's start.
+    const LINE_SLOTS: usize = 4096;
+
+    thread_local! {
+        static NAMES: RefCell<Vec<(u32, &'static str, &'static str)>> =
+            const { RefCell::new(Vec::new()) };
+        static RECORDS: RefCell<Vec<(u32, &'static str)>> = const { RefCell::new(Vec::new()) };
+    }
+
+    fn line_slot(key: u32) -> usize {
+        (key.wrapping_mul(0x9e37_79b9) >> 20) as usize & (LINE_SLOTS - 1)
+    }
+
+    /// The fields of the name at `key`, cut by `cut` the first time.
+    pub(super) fn name(
+        key: u32,
+        cut: impl FnOnce() -> (&'static str, &'static str),
+    ) -> (&'static str, &'static str) {
+        let slot = line_slot(key);
+        let hit = NAMES.with(|t| {
+            t.borrow()
+                .get(slot)
+                .filter(|s| s.0 == key)
+                .map(|s| (s.1, s.2))
+        });
+        if let Some(hit) = hit {
+            return hit;
+        }
+        let found = cut();
+        NAMES.with(|t| {
+            let mut t = t.borrow_mut();
+            if t.is_empty() {
+                t.resize(LINE_SLOTS, (u32::MAX, "", ""));
+            }
+            t[slot] = (key, found.0, found.1);
+        });
+        found
+    }
+
+    /// The line of the place at `key`, found by `line` the first time.
+    pub(super) fn record(key: u32, line: impl FnOnce() -> &'static str) -> &'static str {
+        let slot = line_slot(key);
+        let hit = RECORDS.with(|t| t.borrow().get(slot).filter(|s| s.0 == key).map(|s| s.1));
+        if let Some(hit) = hit {
+            return hit;
+        }
+        let found = line();
+        RECORDS.with(|t| {
+            let mut t = t.borrow_mut();
+            if t.is_empty() {
+                t.resize(LINE_SLOTS, (u32::MAX, ""));
+            }
+            t[slot] = (key, found);
+        });
+        found
+    }
+
+    /// The most slugs remembered: past it the table starts again (slugs
+    /// come from claims, which may be any text).
+    const PLACES_KEPT: usize = 1 << 16;
+
+    /// The place of a slug, found by `search` the first time.
+    pub(super) fn place(
+        slug: &str,
+        search: impl FnOnce() -> Option<super::PlaceId>,
+    ) -> Option<super::PlaceId> {
+        if let Some(hit) = PLACES.with(|t| t.borrow().get(slug).copied()) {
+            return hit;
+        }
+        let found = search();
+        PLACES.with(|t| {
+            let mut t = t.borrow_mut();
+            if t.len() >= PLACES_KEPT {
+                t.clear();
+            }
+            t.insert(slug.into(), found);
+        });
+        found
     }
 
     /// The search of `word` alone: the name that is the word, where longer
@@ -331,18 +413,21 @@ pub fn get() -> &'static Gazetteer {
     })
 }
 
-/// Field `n` of a line (fields separated by tabs).
+/// Field `n` of a line (fields separated by tabs). The lines are short: a
+/// loop over their bytes costs less than a search call per tab.
 fn field(line: &'static str, n: usize) -> &'static str {
     let bytes = line.as_bytes();
     let mut start = 0;
-    let mut tabs = memchr::memchr_iter(b'\t', bytes);
     for _ in 0..n {
-        match tabs.next() {
-            Some(t) => start = t + 1,
+        match bytes[start..].iter().position(|&b| b == b'\t') {
+            Some(t) => start += t + 1,
             None => return "",
         }
     }
-    let end = tabs.next().unwrap_or(bytes.len());
+    let end = bytes[start..]
+        .iter()
+        .position(|&b| b == b'\t')
+        .map_or(bytes.len(), |e| start + e);
     &line[start..end]
 }
 
@@ -359,6 +444,13 @@ impl Gazetteer {
 
     /// The place of a slug (not a part: see [`Gazetteer::resolve`]).
     pub fn place(&self, slug: &str) -> Option<PlaceId> {
+        // Linking asks for the same few hundred slugs for every claim: the
+        // search is remembered per thread.
+        memo::place(slug, || self.search_place(slug))
+    }
+
+    /// [`Gazetteer::place`], searched in the table.
+    fn search_place(&self, slug: &str) -> Option<PlaceId> {
         let mut key = Vec::with_capacity(slug.len() + 1);
         key.extend_from_slice(slug.as_bytes());
         key.push(b'\t');
@@ -382,7 +474,16 @@ impl Gazetteer {
     }
 
     fn record(&self, id: PlaceId) -> &'static str {
-        self.places.line(id.0 as usize)
+        memo::record(id.0, || self.places.line(id.0 as usize))
+    }
+
+    /// A name's places (its second field) and flags (its third), cut once
+    /// per thread.
+    fn name_fields(&self, name: NameId) -> (&'static str, &'static str) {
+        memo::name(name.0, || {
+            let line = self.names.line(name.0 as usize);
+            (field(line, 1), field(line, 2))
+        })
     }
 
     /// A place's slug.
@@ -400,7 +501,7 @@ impl Gazetteer {
         field(self.record(id), 2)
             .parse::<u32>()
             .ok()
-            .filter(|&p| p != id.0 && !self.places.line(p as usize).is_empty())
+            .filter(|&p| p != id.0 && !self.record(PlaceId(p)).is_empty())
             .map(PlaceId)
     }
 
@@ -558,10 +659,11 @@ impl Gazetteer {
 
     /// The places a name may mean, the default first.
     pub fn candidates(&self, name: NameId) -> impl Iterator<Item = PlaceId> + '_ {
-        field(self.names.line(name.0 as usize), 1)
+        self.name_fields(name)
+            .0
             .split(',')
             .filter_map(|p| p.parse::<u32>().ok())
-            .filter(|&p| !self.places.line(p as usize).is_empty())
+            .filter(|&p| !self.record(PlaceId(p)).is_empty())
             .map(PlaceId)
     }
 
@@ -572,9 +674,7 @@ impl Gazetteer {
     }
 
     fn flag(&self, name: NameId, flag: u8) -> bool {
-        field(self.names.line(name.0 as usize), 2)
-            .as_bytes()
-            .contains(&flag)
+        self.name_fields(name).1.as_bytes().contains(&flag)
     }
 
     /// The name is mostly said as an adjective ("US forces"): a place only
@@ -585,7 +685,7 @@ impl Gazetteer {
 
     /// The name has more than one place.
     pub fn several(&self, name: NameId) -> bool {
-        field(self.names.line(name.0 as usize), 1).contains(',')
+        self.name_fields(name).0.contains(',')
     }
 
     /// The name has more than one place, and one other than the default

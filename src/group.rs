@@ -132,26 +132,48 @@ pub fn build(claims: Vec<Claim>, config: &Config) -> Vec<Group> {
 }
 
 /// Gathers claims as they come (a run's claims need not also be held in
-/// one list); [`Builder::finish`] links and judges them.
+/// one list); [`Builder::finish`] links and judges them. The claims are
+/// kept in the lists they came in (an article's), not copied into one
+/// growing list: a large run's claims are moved once, into their groups.
 #[derive(Debug, Default)]
 pub struct Builder {
-    claims: Vec<Claim>,
+    chunks: Vec<Vec<Claim>>,
 }
 
 impl Builder {
     /// Adds a claim.
     pub fn add(&mut self, c: Claim) {
-        self.claims.push(c);
+        match self.chunks.last_mut() {
+            Some(last) if last.len() < last.capacity() => last.push(c),
+            _ => {
+                let mut chunk = Vec::with_capacity(1024);
+                chunk.push(c);
+                self.chunks.push(chunk);
+            }
+        }
+    }
+
+    /// Adds claims, in their order, after those added before.
+    pub fn add_all(&mut self, claims: Vec<Claim>) {
+        if claims.is_empty() {
+            return;
+        }
+        // Copied into a list of its own size, made on this thread: the
+        // list they came in (made larger as it grew, on the thread that
+        // read the article) is freed for that thread to reuse.
+        let mut chunk = Vec::with_capacity(claims.len());
+        chunk.extend(claims);
+        self.chunks.push(chunk);
     }
 
     /// The groups, linked and judged, in their stable order.
     pub fn finish(self, config: &Config) -> Vec<Group> {
-        link(self.claims, config).groups
+        link_chunks(self.chunks, config).groups
     }
 
     /// [`Builder::finish`], with the unlinked claims.
     pub fn finish_linked(self, config: &Config) -> Linked {
-        link(self.claims, config)
+        link_chunks(self.chunks, config)
     }
 }
 
@@ -235,12 +257,27 @@ fn interval(c: &Claim) -> Option<(i64, i64)> {
 }
 
 /// Links and judges the claims of a run.
-pub fn link(mut claims: Vec<Claim>, config: &Config) -> Linked {
+pub fn link(claims: Vec<Claim>, config: &Config) -> Linked {
+    link_chunks(vec![claims], config)
+}
+
+/// [`link`] of the claims of several lists, taken in turn.
+fn link_chunks(chunks: Vec<Vec<Claim>>, config: &Config) -> Linked {
     // The canonical order: the same claims in any order give the same
-    // groups.
-    claims.sort_by(|a, b| {
+    // groups. The claims stay where they are; their places are sorted
+    // (a stable sort, as the claims' own would be).
+    let mut order: Vec<(u32, u32)> = chunks
+        .iter()
+        .enumerate()
+        .flat_map(|(c, chunk)| (0..chunk.len()).map(move |i| (c as u32, i as u32)))
+        .collect();
+    let at = |&(c, i): &(u32, u32)| &chunks[c as usize][i as usize];
+    order.sort_by(|a, b| {
+        let (a, b) = (at(a), at(b));
         (&a.article, a.start, a.end, &a.key).cmp(&(&b.article, b.start, b.end, &b.key))
     });
+    let claims: Vec<&Claim> = order.iter().map(at).collect();
+    let claims = claims.as_slice();
     let window = i64::from(config.compare.window_days);
     // Blocks: signature, then country (`None`: the pool).
     let mut blocks: BTreeMap<(Signature, Option<String>), Vec<usize>> = BTreeMap::new();
@@ -261,7 +298,7 @@ pub fn link(mut claims: Vec<Claim>, config: &Config) -> Linked {
             continue;
         }
         let first = groups.len();
-        link_block(&claims, &members, window, &mut groups, &mut ambiguous);
+        link_block(claims, &members, window, &mut groups, &mut ambiguous);
         // Groups merged into another are left empty: no candidates.
         by_signature
             .entry(sig)
@@ -271,7 +308,7 @@ pub fn link(mut claims: Vec<Claim>, config: &Config) -> Linked {
     for (sig, members) in pools {
         let candidates = by_signature.get(&sig).cloned().unwrap_or_default();
         link_pool(
-            &claims,
+            claims,
             &members,
             &candidates,
             window,
@@ -279,7 +316,7 @@ pub fn link(mut claims: Vec<Claim>, config: &Config) -> Linked {
             &mut ambiguous,
         );
     }
-    judge_all(claims, groups, ambiguous, config)
+    judge_all(chunks, &order, groups, ambiguous, config)
 }
 
 /// A phase-one group being formed: its place and its members.
@@ -293,20 +330,22 @@ struct Forming {
 /// run of days and (for incidents) the days its claims cover.
 struct Summary {
     place: Option<String>,
+    /// The places that contain the group's place.
+    within: Vec<&'static str>,
     whose: Vec<String>,
     run: Option<(i64, i64)>,
     spans: Vec<(i64, i64)>,
 }
 
 impl Summary {
-    fn of(claims: &[Claim], place: Option<&str>, members: &[usize]) -> Summary {
+    fn of(claims: &[&Claim], place: Option<&str>, members: &[usize]) -> Summary {
         let mut whose: Vec<String> = members
             .iter()
             .filter_map(|&m| claims[m].whose.clone())
             .collect();
         whose.sort_unstable();
         whose.dedup();
-        let days: Vec<i64> = members.iter().filter_map(|&m| day(&claims[m])).collect();
+        let days: Vec<i64> = members.iter().filter_map(|&m| day(claims[m])).collect();
         let run = days.iter().min().copied().zip(days.iter().max().copied());
         let incident = members
             .first()
@@ -314,13 +353,16 @@ impl Summary {
         let spans = if incident {
             members
                 .iter()
-                .filter_map(|&m| interval(&claims[m]))
+                .filter_map(|&m| interval(claims[m]))
                 .collect()
         } else {
             Vec::new()
         };
         Summary {
             place: place.map(str::to_string),
+            within: place
+                .map(|p| crate::gazetteer::within(p).collect())
+                .unwrap_or_default(),
             whose,
             run,
             spans,
@@ -330,14 +372,14 @@ impl Summary {
 
 /// Links one block (one signature, one country).
 fn link_block(
-    claims: &[Claim],
+    claims: &[&Claim],
     members: &[usize],
     window: i64,
     groups: &mut Vec<Vec<usize>>,
     ambiguous: &mut Vec<(usize, Vec<usize>)>,
 ) {
     let (explicit, context): (Vec<usize>, Vec<usize>) =
-        members.iter().partition(|&&i| place_explicit(&claims[i]));
+        members.iter().partition(|&&i| place_explicit(claims[i]));
     // Phase one: by place, then (for incidents) by dates.
     let mut formed: Vec<Forming> = Vec::new();
     for part in split_by_place(claims, &explicit) {
@@ -359,8 +401,9 @@ fn link_block(
     let mut leftover: Vec<usize> = Vec::new();
     for &i in &context {
         let c = &claims[i];
+        let held = Held::of(c);
         let mut fits: Vec<usize> = (0..phase_one)
-            .filter(|&g| fits(&summaries[g], c, window))
+            .filter(|&g| fits(&summaries[g], c, &held, window))
             .collect();
         // The group of the very place the article names, if there is
         // one, before groups of a place within it or around it.
@@ -430,7 +473,7 @@ const LEVEL_LOOKS: usize = 64;
 /// death toll in the city" and "the death toll in the country", both
 /// "more than 5,300" on one day): their members go to the first group,
 /// and the others are left empty. Returns each group's group.
-fn merge_levels(claims: &[Claim], formed: &mut [Forming], window: i64) -> Vec<usize> {
+fn merge_levels(claims: &[&Claim], formed: &mut [Forming], window: i64) -> Vec<usize> {
     let mut roots: Vec<usize> = (0..formed.len()).collect();
     if formed.len() < 2 {
         return roots;
@@ -498,7 +541,7 @@ fn merge_levels(claims: &[Claim], formed: &mut [Forming], window: i64) -> Vec<us
 /// their places; a claim with no place joins the one group of its
 /// signature it fits in time, else stands alone in its article.
 fn link_pool(
-    claims: &[Claim],
+    claims: &[&Claim],
     members: &[usize],
     candidates: &[usize],
     window: i64,
@@ -518,10 +561,11 @@ fn link_pool(
         .collect();
     for i in unplaced {
         let c = &claims[i];
+        let held = Held::of(c);
         let fits: Vec<usize> = candidates
             .iter()
             .zip(&summaries)
-            .filter(|(_, summary)| fits(summary, c, window))
+            .filter(|(_, summary)| fits(summary, c, &held, window))
             .map(|(&g, _)| g)
             .collect();
         match fits.as_slice() {
@@ -538,12 +582,12 @@ fn link_pool(
 /// Splits claims by their place string, then by their start: tallies
 /// with different starting dates are different quantities (a later start
 /// counts a sub-period), and a tally that gives none joins the earliest.
-fn split_by_place(claims: &[Claim], members: &[usize]) -> Vec<Vec<usize>> {
+fn split_by_place(claims: &[&Claim], members: &[usize]) -> Vec<Vec<usize>> {
     let mut by: BTreeMap<(&str, Option<&str>), Vec<usize>> = BTreeMap::new();
     for &i in members {
         by.entry((
             claims[i].place.as_deref().unwrap_or(""),
-            since_date(&claims[i]),
+            since_date(claims[i]),
         ))
         .or_default()
         .push(i);
@@ -555,7 +599,7 @@ fn split_by_place(claims: &[Claim], members: &[usize]) -> Vec<Vec<usize>> {
         // with no start go with its earliest one.
         match (open, since) {
             (Some((p, at)), Some(_))
-                if p == place && out[at].iter().all(|&i| since_date(&claims[i]).is_none()) =>
+                if p == place && out[at].iter().all(|&i| since_date(claims[i]).is_none()) =>
             {
                 out[at].extend(members);
                 out[at].sort_unstable();
@@ -571,7 +615,7 @@ fn split_by_place(claims: &[Claim], members: &[usize]) -> Vec<Vec<usize>> {
 
 /// Splits incidents into runs of overlapping dates (one day of tolerance);
 /// tallies and stocks stay whole.
-fn split_by_time(claims: &[Claim], members: &[usize]) -> Vec<Vec<usize>> {
+fn split_by_time(claims: &[&Claim], members: &[usize]) -> Vec<Vec<usize>> {
     if members.is_empty() {
         return Vec::new();
     }
@@ -581,7 +625,7 @@ fn split_by_time(claims: &[Claim], members: &[usize]) -> Vec<Vec<usize>> {
     let mut dated: Vec<(i64, i64, usize)> = members
         .iter()
         .map(|&i| {
-            let (a, b) = interval(&claims[i]).unwrap_or((i64::MIN / 4, i64::MIN / 4));
+            let (a, b) = interval(claims[i]).unwrap_or((i64::MIN / 4, i64::MIN / 4));
             (a, b, i)
         })
         .collect();
@@ -606,15 +650,36 @@ fn split_by_time(claims: &[Claim], members: &[usize]) -> Vec<Vec<usize>> {
     out
 }
 
+/// What a claim is held to a group with, read once for all the groups:
+/// the places that contain its place, nearest first, and its days.
+struct Held {
+    within: Vec<&'static str>,
+    span: Option<(i64, i64)>,
+}
+
+impl Held {
+    fn of(c: &Claim) -> Held {
+        Held {
+            within: c
+                .place
+                .as_deref()
+                .map(|p| crate::gazetteer::within(p).collect())
+                .unwrap_or_default(),
+            span: interval(c),
+        }
+    }
+}
+
 /// Does claim `c` (whose place came from its article, or is missing) fit
 /// a phase-one group? Its place is the group's, contains it or lies in it;
 /// it names no other victims; its dates fall in the group's run (for an
-/// incident, overlap the group's days).
-fn fits(group: &Summary, c: &Claim, window: i64) -> bool {
+/// incident, overlap the group's days). `held` is [`Held::of`] the claim.
+fn fits(group: &Summary, c: &Claim, held: &Held, window: i64) -> bool {
     if let (Some(place), Some(theirs)) = (c.place.as_deref(), group.place.as_deref()) {
-        let related = place == theirs
-            || crate::places::contains(place, theirs)
-            || crate::places::contains(theirs, place);
+        // Equal, or one contains the other (`places::contains`, with the
+        // places around each read once).
+        let related =
+            place == theirs || group.within.contains(&place) || held.within.contains(&theirs);
         if !related {
             return false;
         }
@@ -629,7 +694,7 @@ fn fits(group: &Summary, c: &Claim, window: i64) -> bool {
         return true;
     };
     if c.frame == Frame::Incident {
-        return match interval(c) {
+        return match held.span {
             Some((a, b)) => group.spans.iter().any(|&(x, y)| a <= y + 1 && x <= b + 1),
             None => false,
         };
@@ -695,29 +760,75 @@ fn identity(claims: &[Claim]) -> Identity {
 }
 
 /// Orders a group's claims: by as-of date (undated last), publication
-/// date, article and position.
+/// date, article and position. A stable sort of their places by keys read
+/// once, then the claims moved along the cycles of the order: a claim is
+/// large, and a sort of the claims themselves moves each many times.
 fn sort_members(claims: &mut [Claim]) {
-    claims.sort_by(|a, b| {
-        let key = |c: &Claim| (day(c).is_none(), day(c), c.date, c.article.clone(), c.start);
-        key(a).cmp(&key(b))
-    });
+    let order: Vec<usize> = {
+        type Key<'a> = (
+            bool,
+            Option<i64>,
+            Option<crate::corpus::Date>,
+            &'a str,
+            usize,
+        );
+        let keys: Vec<Key<'_>> = claims
+            .iter()
+            .map(|c| {
+                (
+                    day(c).is_none(),
+                    day(c),
+                    c.date,
+                    c.article.as_str(),
+                    c.start,
+                )
+            })
+            .collect();
+        let mut order: Vec<usize> = (0..claims.len()).collect();
+        order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+        order
+    };
+    // Place `k` takes the claim at `order[k]`.
+    let mut done = vec![false; claims.len()];
+    for first in 0..claims.len() {
+        let mut k = first;
+        while !done[k] {
+            done[k] = true;
+            let from = order[k];
+            if from == first {
+                break;
+            }
+            claims.swap(k, from);
+            k = from;
+        }
+    }
 }
 
 /// Judges every group, takes out the outliers into groups of their own,
 /// and puts the groups in their stable order.
 fn judge_all(
-    claims: Vec<Claim>,
+    chunks: Vec<Vec<Claim>>,
+    order: &[(u32, u32)],
     members: Vec<Vec<usize>>,
     ambiguous: Vec<(usize, Vec<usize>)>,
     config: &Config,
 ) -> Linked {
-    let mut slots: Vec<Option<Claim>> = claims.into_iter().map(Some).collect();
+    let mut slots: Vec<Vec<Option<Claim>>> = chunks
+        .into_iter()
+        .map(|chunk| chunk.into_iter().map(Some).collect())
+        .collect();
     // Where each claim went, for the unlinked list.
-    let mut home: Vec<usize> = vec![usize::MAX; slots.len()];
+    let mut home: Vec<usize> = vec![usize::MAX; order.len()];
     let mut groups: Vec<Group> = Vec::new();
     let mut ids_of_raw: Vec<Vec<String>> = Vec::with_capacity(members.len());
     for m in &members {
-        let mut set: Vec<Claim> = m.iter().filter_map(|&i| slots[i].take()).collect();
+        // Sized once: a list grown step by step would hold up to twice
+        // the claims' room, and copy them as it grew.
+        let mut set: Vec<Claim> = Vec::with_capacity(m.len());
+        set.extend(m.iter().filter_map(|&i| {
+            let (c, k) = order[i];
+            slots[c as usize][k as usize].take()
+        }));
         if set.is_empty() {
             ids_of_raw.push(Vec::new());
             continue;
@@ -800,21 +911,28 @@ fn judge_at(
             }
         }
     }
-    // The outliers leave, in their order.
-    let mut outliers: Vec<Claim> = Vec::new();
-    let mut kept: Vec<Claim> = Vec::new();
-    let mut statuses: Vec<Status> = Vec::new();
+    // The outliers leave, in their order; the claims kept stay in their
+    // list (not copied into a new one).
+    // (A claim without a status, none expected, is dropped.)
+    claims.truncate(series.statuses.len());
     let mut index: Vec<Option<usize>> = Vec::with_capacity(claims.len());
-    for (c, status) in claims.drain(..).zip(series.statuses.iter().copied()) {
+    let mut statuses: Vec<Status> = Vec::with_capacity(claims.len());
+    for &status in &series.statuses[..claims.len()] {
         if status == Status::Outlier {
             index.push(None);
-            outliers.push(c);
         } else {
-            index.push(Some(kept.len()));
-            kept.push(c);
+            index.push(Some(statuses.len()));
             statuses.push(status);
         }
     }
+    let mut k = 0;
+    let outliers: Vec<Claim> = claims
+        .extract_if(.., |_| {
+            k += 1;
+            index[k - 1].is_none()
+        })
+        .collect();
+    let mut kept = claims;
     let conflicts: Vec<Conflict> = series
         .conflicts
         .iter()
@@ -862,4 +980,31 @@ fn judge_at(
         .map(|g| g.id.clone())
         .collect();
     out[at].outliers = ids;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn members_sort_as_a_stable_sort_of_the_claims_would() {
+        let config = Config::builtin();
+        let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let mut claims = crate::extract_paths(&[root.join("tests/data/findings")], &config).claims;
+        assert!(claims.len() > 50);
+        // Reversed and interleaved, with ties (the same article and day).
+        claims.reverse();
+        let n = claims.len();
+        let mut mixed: Vec<Claim> = Vec::with_capacity(n);
+        for k in 0..n {
+            mixed.push(claims[(k * 7) % n].clone());
+        }
+        let mut expected = mixed.clone();
+        expected.sort_by(|a, b| {
+            let key = |c: &Claim| (day(c).is_none(), day(c), c.date, c.article.clone(), c.start);
+            key(a).cmp(&key(b))
+        });
+        sort_members(&mut mixed);
+        assert_eq!(mixed, expected);
+    }
 }

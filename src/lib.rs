@@ -386,11 +386,7 @@ pub fn report_paths_with(
     done: &(dyn Fn(u64) + Sync),
 ) -> (report::Report, Extraction) {
     let mut groups = group::Builder::default();
-    let run = read_paths(paths, config, done, |claims| {
-        for c in claims {
-            groups.add(c);
-        }
-    });
+    let run = read_paths(paths, config, done, |claims| groups.add_all(claims));
     (report::Report::linked(groups.finish_linked(config)), run)
 }
 

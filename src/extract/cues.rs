@@ -66,7 +66,6 @@ pub fn cues(tokens: &[Token<'_>], q: &Quantity, published_year: Option<i32>) -> 
         .map_or(start, |k| k + 1)
         .max(q.qual_start.saturating_sub(2 * REACH))..q.qual_start];
     let after = &tokens[q.last + 1..end.min(q.last + 1 + REACH)];
-    let norm = |t: &Token<'_>| t.norm.to_string();
     let prev = |n: usize| q.qual_start.checked_sub(n).map(|k| tokens[k].norm.as_ref());
     // "another 35", "a further 40", "170 additional people", "12 more
     // bodies" (not "12 more than").
@@ -140,7 +139,7 @@ pub fn cues(tokens: &[Token<'_>], q: &Quantity, published_year: Option<i32>) -> 
             .any(|t| matches!(t.norm.as_ref(), "not" | "never" | "yet"))
     };
     let state_at = |k: usize| {
-        state_of(&norm(&tokens[k])).map(|s| {
+        state_of(tokens[k].norm.as_ref()).map(|s| {
             if negated(k) && matches!(s, "located" | "identified" | "rescued") {
                 "missing"
             } else {

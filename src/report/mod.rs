@@ -67,7 +67,9 @@ impl Report {
     /// [`Report::new`] with the claims linking left out.
     pub fn linked(linked: crate::group::Linked) -> Report {
         let crate::group::Linked { groups, unlinked } = linked;
-        let mut articles: std::collections::BTreeMap<&str, Option<Date>> = Default::default();
+        // Counted, not ordered: a hash of the paths costs less than
+        // comparing them.
+        let mut articles: std::collections::HashMap<&str, Option<Date>> = Default::default();
         for c in groups.iter().flat_map(|g| &g.claims) {
             articles.insert(&c.article, c.date);
         }
