@@ -71,6 +71,7 @@ pub fn defaults(lex: &Lexicon, article: &Article) -> Defaults {
 fn places(lex: &Lexicon, s: &str) -> Vec<String> {
     let tokens = text::tokenize(s, 0, s.len());
     let mut mentions: Vec<Mention> = context::mentions(lex, &tokens);
+    mentions.retain(|m| context::may_place(lex, &tokens, m));
     mentions.sort_by_key(|m| !m.locative);
     let mut out: Vec<String> = Vec::new();
     // "UN revises death toll in Libyan floods": a people's name that

@@ -912,6 +912,29 @@ fn distributed(tokens: &[Token<'_>], m: &Mention) -> bool {
         .any(|t| data_words!("superlatives").has(t))
 }
 
+/// May a mention be the place of a figure? Not when it spreads the figure
+/// ("mostly in Marrakech"), ranks it, only describes a settlement or says
+/// where the figure was said.
+pub(crate) fn may_place(lex: &Lexicon, tokens: &[Token<'_>], m: &Mention) -> bool {
+    !distributed(tokens, m) && !descriptive(lex, tokens, m) && !spoken_in(tokens, m)
+}
+
+/// "told reporters in Ankara", "speaking in Geneva": where a figure was
+/// said, not its place.
+fn spoken_in(tokens: &[Token<'_>], m: &Mention) -> bool {
+    let at = match m.start.checked_sub(1) {
+        Some(k) if tokens[k].norm == "the" => k,
+        _ => m.start,
+    };
+    at >= 2
+        && matches!(tokens[at - 1].norm.as_ref(), "in" | "from" | "at")
+        && tokens[at.saturating_sub(5)..at - 1]
+            .iter()
+            .rev()
+            .take_while(|t| t.kind == Kind::Word)
+            .any(|t| data_words!("speech_words").has(t))
+}
+
 /// "in the Mediterranean city": a sea, a country or an area that only
 /// describes a settlement named elsewhere (a lowercase noun with no "of
 /// NAME" after it); "in Al Haouz province" names the province itself.
@@ -1485,7 +1508,17 @@ pub fn resolve_with(
 fn counted_words(tokens: &[Token<'_>], q: &Quantity, np: &NounPhrase) -> Option<String> {
     let (start, end) = match np.head {
         Some((start, end, _)) => (start, end),
-        None if np.words && !np.times => (q.last + 1, (q.last + 2).min(np.words_end)),
+        // "414 active wildfires": a noun of a known class a word or two
+        // on, past its modifiers, else the word after the number.
+        None if np.words && !np.times => {
+            let known = (q.last + 1..np.words_end.min(q.last + 4)).find(|&k| {
+                tokens[k].kind == Kind::Word && super::cues::class_of(&tokens[k].norm).is_some()
+            });
+            match known {
+                Some(k) => (k, k + 1),
+                None => (q.last + 1, (q.last + 2).min(np.words_end)),
+            }
+        }
         None => return None,
     };
     let words: Vec<&str> = tokens[start..end.max(start)]
@@ -1708,9 +1741,10 @@ fn location(
     // The mentions of places, with their indices (read, not collected:
     // this runs for every figure).
     let located = || {
-        mentions.iter().enumerate().filter(|(_, m)| {
-            m.place.location.is_some() && !distributed(tokens, m) && !descriptive(lex, tokens, m)
-        })
+        mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.place.location.is_some() && may_place(lex, tokens, m))
     };
     if located().next().is_none() {
         return (Vec::new(), false);

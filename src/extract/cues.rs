@@ -301,13 +301,18 @@ fn state_of(word: &str) -> Option<&'static str> {
 /// The class of a counted noun, from `data/words/counted_classes.txt`; a
 /// noun in no class is its own.
 pub fn counted_class(noun: &str) -> &str {
+    class_of(noun).unwrap_or(noun)
+}
+
+/// The class of a counted noun, if `data/words/counted_classes.txt` names
+/// one.
+pub fn class_of(noun: &str) -> Option<&'static str> {
     static CLASSES: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static str>> =
         std::sync::OnceLock::new();
     CLASSES
         .get_or_init(|| classes(include_str!("../../data/words/counted_classes.txt")))
         .get(noun)
         .copied()
-        .unwrap_or(noun)
 }
 
 /// Reads a file of `class: word, word` lines into word -> class.

@@ -883,6 +883,23 @@ mod tests {
     }
 
     #[test]
+    fn a_counted_noun_of_a_known_class_is_read_past_its_modifiers() {
+        let counted = |s: &str| full(s)[0].counted.clone();
+        assert_eq!(
+            counted("There are 414 active wildfires."),
+            counted("About 400 fires burn.")
+        );
+        assert_eq!(
+            counted("About 120,000 cars were destroyed.").as_deref(),
+            Some("vehicles")
+        );
+        assert_eq!(
+            counted("Some 120,000 damaged vehicles.").as_deref(),
+            Some("vehicles")
+        );
+    }
+
+    #[test]
     fn a_relative_clause_s_subject_is_the_noun_it_follows() {
         let got = full("They keep a list of the missing, who officials say may number 3,000.");
         assert_eq!(

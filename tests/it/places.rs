@@ -244,3 +244,12 @@ fn a_sea_or_a_country_that_describes_a_settlement_is_no_place() {
     let (_, location, _) = one("Floods have killed 1,700 people in Sindh province.");
     assert_eq!(location, s("sindh"));
 }
+
+#[test]
+fn where_a_figure_was_said_is_not_its_place() {
+    let got = claims("At least 900 homes collapsed, the minister told reporters in Lisbon.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].2, None, "{got:?}");
+    let got = claims("Speaking in Geneva, the agency said 300 people died in Sudan.");
+    assert_eq!(got[0].2, s("sudan"), "{got:?}");
+}
