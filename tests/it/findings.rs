@@ -44,14 +44,13 @@ fn offset(text: &str, number: &str, occurrence: usize) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
-#[test]
-fn cross_article_findings_are_found_with_the_right_verdict() {
-    use std::io::Write;
-    let dir = crate::root().join("tests/data/findings");
+/// How many findings of `dir/expected.yaml` the report on `dir` finds
+/// with the right verdict, of how many, and a line for each.
+fn score(dir: &std::path::Path) -> (usize, usize, String) {
     let text = std::fs::read_to_string(dir.join("expected.yaml")).unwrap();
     let findings: Vec<Finding> = serde_yaml::from_str(&text).unwrap();
     let config = Config::builtin();
-    let run = claimcheck::extract_paths(std::slice::from_ref(&dir), &config);
+    let run = claimcheck::extract_paths(&[dir.to_path_buf()], &config);
     let report = claimcheck::report(run, &config);
     let mut found = 0;
     let mut lines = String::new();
@@ -112,13 +111,38 @@ fn cross_article_findings_are_found_with_the_right_verdict() {
             f.verdict.as_str()
         ));
     }
-    let share = found as f64 / findings.len() as f64;
+    (found, findings.len(), lines)
+}
+
+/// Prints the figures of a set.
+fn print(name: &str, (found, total, lines): &(usize, usize, String)) {
+    use std::io::Write;
+    let share = *found as f64 / *total as f64;
     let _ = std::io::stderr().write_all(
-        format!("\ncross-article findings: {found}/{} found with the right verdict ({share:.2})\n{lines}", findings.len())
+        format!("\n{name}: {found}/{total} found with the right verdict ({share:.2})\n{lines}")
             .as_bytes(),
     );
+}
+
+#[test]
+fn cross_article_findings_are_found_with_the_right_verdict() {
+    let got = score(&crate::root().join("tests/data/findings"));
+    print("cross-article findings", &got);
     // 11 of 13 today: hostages taken (held, taken and abducted are told
     // apart) and the displaced of Gaza (1.5 million takes Israel from a
     // title that names both) are missed.
-    assert!(found >= 11, "{found}/{} findings\n{lines}", findings.len());
+    assert!(got.0 >= 11, "{}/{} findings\n{}", got.0, got.1, got.2);
+}
+
+/// Three stories the linking rules were not written on (the Turkey and
+/// Syria earthquake, the Valencia floods, Canada's wildfires), written and
+/// annotated before the tool was run on them: a check that the rules hold
+/// beyond the stories they were built from.
+#[test]
+fn findings_of_other_stories_are_found_with_the_right_verdict() {
+    let got = score(&crate::root().join("tests/data/stories"));
+    print("other stories' findings", &got);
+    // 8 of 15 today (6 when the set was written); the misses are listed
+    // by the print above.
+    assert!(got.0 >= 8, "{}/{} findings\n{}", got.0, got.1, got.2);
 }
