@@ -1452,6 +1452,7 @@ pub fn resolve_with(
             shared_qualifier = listed_qualifier(tokens, quantities, &out, &parts, n);
         }
         let (locations, destination) = location(lex, tokens, mentions, q, &np);
+        let placed = !locations.is_empty();
         let role = lex.roles[measure];
         // "killed three US service members and wounded more than 30": a
         // figure without words of its own belongs to the list's actor.
@@ -1485,6 +1486,9 @@ pub fn resolve_with(
             subset: (part
                 || of_whom
                 || opened_by.is_some()
+                // "Of those, 40 were children" is a part; "Of those, 213
+                // died in the Valencia region" is the region's own count.
+                || (n == 0 && part_of_earlier(tokens, q) && !placed)
                 || (partitive(tokens, q) && np.head.is_none_or(|(_, _, m)| m == measure)))
             .then(|| match np.head {
                 Some((start, end, _)) => tokens[start..end]

@@ -871,6 +871,18 @@ mod tests {
         // The amount of a rise is still a change.
         let got = full("Prices rose 9.4% to $84.");
         assert_eq!(got[0].change, Some(crate::claim::Change::Up), "{got:?}");
+        // "Of those, N were children": a part of the figure before; a
+        // place named makes it that place's own count.
+        let got = full("The toll rose to 217. Of those, 40 were children.");
+        assert_eq!(
+            (got[1].measure.as_str(), got[1].part.as_deref()),
+            ("killed", Some("part"))
+        );
+        let got = full("The toll rose to 217. Of those, 190 died in Albania.");
+        assert_eq!(
+            (got[1].measure.as_str(), got[1].part.as_deref()),
+            ("killed", None)
+        );
         // "Of the dead, N": a part of the dead.
         let got = full("Of the dead, 120 were in Albania.");
         assert_eq!(
