@@ -142,6 +142,10 @@ const PLACE_ADJECTIVES: &[&str] = &[
     "northwestern",
     "southeastern",
     "southwestern",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
     "neighbouring",
     "neighboring",
     "occupied",
@@ -1849,10 +1853,13 @@ fn location(
         }
     }
     // Widen to the list the place stands in: "in Iraq and Syria".
+    // "southern Turkey and northern Syria": a word of direction before a
+    // name of the list is part of that name.
     let joined = |a: &Mention, b: &Mention| {
         let gap = &tokens[a.end..b.start];
         matches!(
             gap.iter()
+                .filter(|t| !place_adjective(t))
                 .map(|t| t.norm.as_ref())
                 .collect::<Vec<_>>()
                 .as_slice(),

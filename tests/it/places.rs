@@ -253,3 +253,11 @@ fn where_a_figure_was_said_is_not_its_place() {
     let got = claims("Speaking in Geneva, the agency said 300 people died in Sudan.");
     assert_eq!(got[0].2, s("sudan"), "{got:?}");
 }
+
+#[test]
+fn a_list_of_places_with_words_of_direction_is_one_list() {
+    let got = claims("More than 900 people were killed in southern Peru and northwest Bolivia.");
+    assert_eq!(got[0].2, s("bolivia+peru"), "{got:?}");
+    let got = claims("The storm battered eastern Cuba and southern Haiti, killing 40 people.");
+    assert_eq!(got[0].2, s("cuba+haiti"), "{got:?}");
+}
