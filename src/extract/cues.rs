@@ -353,6 +353,8 @@ mod tests {
         assert!(of("Deaths are expected to rise to 400.", "400").projection);
         assert!(!of("The missing may number 2,000 or more.", "2,000").projection);
         assert!(!of("The toll rose to 400.", "400").projection);
+        assert!(of("Fires could burn as much as 9 million hectares.", "9").projection);
+        assert!(!of("They could confirm 300 deaths.", "300").projection);
     }
 
     #[test]
