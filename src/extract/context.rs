@@ -916,6 +916,26 @@ fn distributed(tokens: &[Token<'_>], m: &Mention) -> bool {
         .any(|t| data_words!("superlatives").has(t))
 }
 
+/// "Canada has now lost 13.7 million hectares", "The Northwest
+/// Territories has 236 active fires": a place that opens the sentence as
+/// the subject of a verb of having, losing or recording the figure.
+fn place_subject(tokens: &[Token<'_>], m: &Mention, q: &Quantity) -> bool {
+    let opens = m.start == 0 || (m.start == 1 && tokens[0].norm == "the");
+    if !opens || m.possessive || m.end >= q.qual_start {
+        return false;
+    }
+    let between = &tokens[m.end..q.qual_start];
+    if between.len() > 4 || between.iter().any(|t| t.kind != Kind::Word) {
+        return false;
+    }
+    // "has" owns the figure only right before it ("has 236 fires"), not
+    // as the auxiliary of another verb ("has called up 360,000").
+    between.iter().enumerate().any(|(k, t)| {
+        data_words!("place_subject_verbs").has(t)
+            && (!matches!(t.norm.as_ref(), "has" | "have" | "had") || k + 1 == between.len())
+    })
+}
+
 /// May a mention be the place of a figure? Not when it spreads the figure
 /// ("mostly in Marrakech"), ranks it, only describes a settlement or says
 /// where the figure was said.
@@ -1819,7 +1839,10 @@ fn location(
                 m.end <= q.qual_start
                     && m.start >= contrast
                     && !m.aside
-                    && (m.locative || m.of || (m.start == 0 && m.possessive))
+                    && (m.locative
+                        || m.of
+                        || (m.start == 0 && m.possessive)
+                        || place_subject(tokens, m, q))
             })
         })
         .or_else(|| {

@@ -261,3 +261,15 @@ fn a_list_of_places_with_words_of_direction_is_one_list() {
     let got = claims("The storm battered eastern Cuba and southern Haiti, killing 40 people.");
     assert_eq!(got[0].2, s("cuba+haiti"), "{got:?}");
 }
+
+#[test]
+fn a_place_that_opens_the_sentence_as_its_subject_is_the_figure_s_place() {
+    let (_, location, _) = one("Portugal has now lost 90,000 hectares to fire.");
+    assert_eq!(location, s("portugal"));
+    let (_, location, _) = one("Chile has recorded 131 deaths.");
+    assert_eq!(location, s("chile"));
+    // "has" of another verb: the subject owns the reservists, it is not
+    // where they are.
+    let (_, location, _) = one("Israel has called up 360,000 army reservists.");
+    assert_eq!(location, None);
+}
