@@ -912,6 +912,17 @@ mod tests {
     }
 
     #[test]
+    fn people_ordered_out_or_under_evacuation_orders_are_displaced() {
+        for s in [
+            "All 20,000 residents of the town were ordered to leave.",
+            "Some 4,000 people remain out of their homes.",
+            "About 35,000 people are under evacuation orders.",
+        ] {
+            assert_eq!(full(s)[0].measure, "displaced", "{s}");
+        }
+    }
+
+    #[test]
     fn a_relative_clause_s_subject_is_the_noun_it_follows() {
         let got = full("They keep a list of the missing, who officials say may number 3,000.");
         assert_eq!(
@@ -934,8 +945,8 @@ mod tests {
         let got = full("Half the city's 8,000 residents have no power.");
         let c = got.iter().find(|c| c.number == "8,000").unwrap();
         assert_eq!(c.counted.as_deref(), Some("population"), "{got:?}");
-        let got = full("Some 300 residents were evacuated.");
-        assert_eq!(got[0].counted.as_deref(), Some("evacuated"), "{got:?}");
+        let got = full("Some 300 residents were rescued.");
+        assert_eq!(got[0].counted.as_deref(), Some("rescued"), "{got:?}");
     }
 
     #[test]
