@@ -374,13 +374,34 @@ const RECORD_FIELDS: usize = 6;
 struct Record {
     line: &'static str,
     bounds: [(u16, u16); RECORD_FIELDS],
+    /// The place's kind, read from its field.
+    kind: Kind,
+    /// The place that contains it, read from its field and checked.
+    parent: Option<PlaceId>,
 }
 
 impl Record {
     const EMPTY: Record = Record {
         line: "",
         bounds: [(0, 0); RECORD_FIELDS],
+        kind: Kind::Area,
+        parent: None,
     };
+
+    /// The record of place `id` of `places`: its fields, as [`field`]
+    /// cuts them, its kind and its parent.
+    fn of(places: &Table, id: PlaceId) -> Record {
+        let line = places.line(id.0 as usize);
+        let mut r = Record::cut(line);
+        r.kind = Kind::from_code(r.field(1));
+        r.parent = r
+            .field(2)
+            .parse::<u32>()
+            .ok()
+            .filter(|&p| p != id.0 && !places.line(p as usize).is_empty())
+            .map(PlaceId);
+        r
+    }
 
     /// The fields of `line`, as [`field`] cuts them.
     fn cut(line: &'static str) -> Record {
@@ -535,7 +556,7 @@ impl Gazetteer {
     }
 
     fn record(&self, id: PlaceId) -> Record {
-        memo::record(id.0, || Record::cut(self.places.line(id.0 as usize)))
+        memo::record(id.0, || Record::of(&self.places, id))
     }
 
     /// A name's places (its second field) and flags (its third), cut once
@@ -554,17 +575,12 @@ impl Gazetteer {
 
     /// What a place is.
     pub fn kind(&self, id: PlaceId) -> Kind {
-        Kind::from_code(self.record(id).field(1))
+        self.record(id).kind
     }
 
     /// The place that contains it, if any.
     pub fn parent(&self, id: PlaceId) -> Option<PlaceId> {
-        self.record(id)
-            .field(2)
-            .parse::<u32>()
-            .ok()
-            .filter(|&p| p != id.0 && !self.record(PlaceId(p)).line.is_empty())
-            .map(PlaceId)
+        self.record(id).parent
     }
 
     /// Its population (for a region, that of its towns in the tables; 0
