@@ -302,10 +302,10 @@ mod memo {
         found
     }
 
-    /// The search of `word` alone: the name that is the word, where longer
-    /// names start and the end of the lines of its first two bytes; found
-    /// by `search` the first time.
-    pub(super) fn first(
+    /// The search of the words `word` (separated by spaces): the name
+    /// that is the words, where longer names start and the end of the
+    /// lines searched; found by `search` the first time.
+    pub(super) fn search(
         word: &[u8],
         search: impl FnOnce() -> (Option<NameId>, Option<usize>, usize),
     ) -> (Option<NameId>, Option<usize>, usize) {
@@ -673,23 +673,19 @@ impl Gazetteer {
             room[len + gap..len + gap + w.len()].copy_from_slice(w);
             len += gap + w.len();
             let key = &room[..len];
-            let (exact, more) = if k == 0 {
-                // The first word, the same few thousand words again and
-                // again in news: remembered.
-                let (exact, more, end) = memo::first(w, || {
-                    let (lo, hi) = if key.len() >= 2 {
-                        index.bucket(two_bytes(key, 0))
-                    } else {
-                        (0, index.len())
-                    };
-                    let (exact, more) = self.step(key, lo, hi);
-                    (exact, more, hi)
-                });
-                hi = end;
-                (exact, more)
-            } else {
-                self.step(key, lo, hi)
-            };
+            // The same few thousand words and names again and again in
+            // news: each search remembered, by its words (which decide the
+            // lines it searches).
+            let (exact, more, end) = memo::search(key, || {
+                let (lo, hi) = match k {
+                    0 if key.len() >= 2 => index.bucket(two_bytes(key, 0)),
+                    0 => (0, index.len()),
+                    _ => (lo, hi),
+                };
+                let (exact, more) = self.step(key, lo, hi);
+                (exact, more, hi)
+            });
+            hi = end;
             if let Some(name) = exact {
                 best = Some((k + 1, name));
             }
