@@ -664,7 +664,7 @@ impl Gazetteer {
             let Some(w) = word(k) else { break };
             let w = w.as_bytes();
             let gap = usize::from(k > 0);
-            if w.is_empty() || len + gap + w.len() > KEY_ROOM || w.contains(&b'\t') {
+            if w.is_empty() || len + gap + w.len() > KEY_ROOM {
                 break;
             }
             if k > 0 {
@@ -677,6 +677,11 @@ impl Gazetteer {
             // news: each search remembered, by its words (which decide the
             // lines it searches).
             let (exact, more, end) = memo::search(key, || {
+                // A word with a tab is no name (the tab ends a name in
+                // the table): the search ends, remembered as any other.
+                if w.contains(&b'\t') {
+                    return (None, None, hi);
+                }
                 let (lo, hi) = match k {
                     0 if key.len() >= 2 => index.bucket(two_bytes(key, 0)),
                     0 => (0, index.len()),
