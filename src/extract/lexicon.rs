@@ -256,6 +256,13 @@ impl<T: Clone> PhraseSet<T> {
         }
     }
 
+    /// Could a phrase start at token `t`? Its shape alone, before
+    /// [`PhraseSet::at`] looks.
+    #[inline]
+    pub fn may_start(&self, t: &Token<'_>) -> bool {
+        self.firsts.may_hold_shape(t.shape)
+    }
+
     /// The longest phrase starting at token `i`: the index just past it and
     /// its value.
     pub fn at(&self, tokens: &[Token<'_>], i: usize) -> Option<(usize, &T)> {
@@ -562,6 +569,16 @@ impl Lexicon {
     pub fn country(&self, location: usize) -> Option<PlaceId> {
         self.gazetteer_place(location)
             .and_then(|p| self.gaz.country(p))
+    }
+
+    /// Could a place name (the config's or the gazetteer's) start at
+    /// token `t`? A test of its shape and first letters, made before the
+    /// lookups of [`PhraseSet::at`] and [`Lexicon::gazetteer_at`], which
+    /// find nothing where it fails.
+    #[inline]
+    pub fn may_name(&self, t: &Token<'_>) -> bool {
+        self.places.may_start(t)
+            || (!self.no_gazetteer && t.kind == Kind::Word && capitalized(t.text))
     }
 
     /// A gazetteer place name starting at token `i`, written with a
