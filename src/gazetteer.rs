@@ -34,6 +34,10 @@ const PARTS: &str = include_str!("../data/gazetteer/parts.tsv");
 /// The longest place name, in words, that is looked up.
 const MAX_WORDS: usize = 12;
 
+/// The longest place name, in bytes, that is looked up (the longest in
+/// `names.tsv` has 71).
+const KEY_ROOM: usize = 192;
+
 /// What a place is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
@@ -224,7 +228,7 @@ mod memo {
     thread_local! {
         static NAMES: RefCell<Vec<(u32, &'static str, &'static str)>> =
             const { RefCell::new(Vec::new()) };
-        static RECORDS: RefCell<Vec<(u32, &'static str)>> = const { RefCell::new(Vec::new()) };
+        static RECORDS: RefCell<Vec<(u32, super::Record)>> = const { RefCell::new(Vec::new()) };
     }
 
     fn line_slot(key: u32) -> usize {
@@ -257,18 +261,18 @@ mod memo {
         found
     }
 
-    /// The line of the place at `key`, found by `line` the first time.
-    pub(super) fn record(key: u32, line: impl FnOnce() -> &'static str) -> &'static str {
+    /// The record of the place at `key`, cut by `cut` the first time.
+    pub(super) fn record(key: u32, cut: impl FnOnce() -> super::Record) -> super::Record {
         let slot = line_slot(key);
         let hit = RECORDS.with(|t| t.borrow().get(slot).filter(|s| s.0 == key).map(|s| s.1));
         if let Some(hit) = hit {
             return hit;
         }
-        let found = line();
+        let found = cut();
         RECORDS.with(|t| {
             let mut t = t.borrow_mut();
             if t.is_empty() {
-                t.resize(LINE_SLOTS, (u32::MAX, ""));
+                t.resize(LINE_SLOTS, (u32::MAX, super::Record::EMPTY));
             }
             t[slot] = (key, found);
         });
@@ -298,10 +302,10 @@ mod memo {
         found
     }
 
-    /// The search of `word` alone: the name that is the word, where longer
-    /// names start and the end of the lines of its first two bytes; found
-    /// by `search` the first time.
-    pub(super) fn first(
+    /// The search of the words `word` (separated by spaces): the name
+    /// that is the words, where longer names start and the end of the
+    /// lines searched; found by `search` the first time.
+    pub(super) fn search(
         word: &[u8],
         search: impl FnOnce() -> (Option<NameId>, Option<usize>, usize),
     ) -> (Option<NameId>, Option<usize>, usize) {
@@ -359,6 +363,84 @@ fn below(text: &[u8], start: usize, key: &[u8]) -> bool {
         }
     }
     false
+}
+
+/// The fields a place's line has.
+const RECORD_FIELDS: usize = 6;
+
+/// A place's line and where each of its first fields starts and ends, cut
+/// once per thread (see `memo::record`).
+#[derive(Clone, Copy)]
+struct Record {
+    line: &'static str,
+    bounds: [(u16, u16); RECORD_FIELDS],
+    /// The place's kind, read from its field.
+    kind: Kind,
+    /// The place that contains it, read from its field and checked.
+    parent: Option<PlaceId>,
+}
+
+impl Record {
+    const EMPTY: Record = Record {
+        line: "",
+        bounds: [(0, 0); RECORD_FIELDS],
+        kind: Kind::Area,
+        parent: None,
+    };
+
+    /// The record of place `id` of `places`: its fields, as [`field`]
+    /// cuts them, its kind and its parent.
+    fn of(places: &Table, id: PlaceId) -> Record {
+        let line = places.line(id.0 as usize);
+        let mut r = Record::cut(line);
+        r.kind = Kind::from_code(r.field(1));
+        r.parent = r
+            .field(2)
+            .parse::<u32>()
+            .ok()
+            .filter(|&p| p != id.0 && !places.line(p as usize).is_empty())
+            .map(PlaceId);
+        r
+    }
+
+    /// The fields of `line`, as [`field`] cuts them.
+    fn cut(line: &'static str) -> Record {
+        let mut r = Record {
+            line,
+            ..Record::EMPTY
+        };
+        if line.len() > usize::from(u16::MAX) {
+            // No such line in the tables; cut as `field` would, kept
+            // right if one ever were.
+            return r;
+        }
+        let bytes = line.as_bytes();
+        let mut start = 0;
+        for n in 0..RECORD_FIELDS {
+            let end = bytes[start..]
+                .iter()
+                .position(|&b| b == b'\t')
+                .map_or(bytes.len(), |e| start + e);
+            r.bounds[n] = (start as u16, end as u16);
+            if end == bytes.len() {
+                break;
+            }
+            start = end + 1;
+        }
+        r
+    }
+
+    /// Field `n` (below [`RECORD_FIELDS`]), as [`field`] gives it.
+    #[inline]
+    fn field(&self, n: usize) -> &'static str {
+        if self.line.len() > usize::from(u16::MAX) {
+            return field(self.line, n);
+        }
+        let (a, b) = self.bounds[n];
+        self.line
+            .get(usize::from(a)..usize::from(b))
+            .unwrap_or_default()
+    }
 }
 
 /// The tables, found once.
@@ -473,8 +555,8 @@ impl Gazetteer {
         Some((self.place(rest)?, Some(part)))
     }
 
-    fn record(&self, id: PlaceId) -> &'static str {
-        memo::record(id.0, || self.places.line(id.0 as usize))
+    fn record(&self, id: PlaceId) -> Record {
+        memo::record(id.0, || Record::of(&self.places, id))
     }
 
     /// A name's places (its second field) and flags (its third), cut once
@@ -488,38 +570,34 @@ impl Gazetteer {
 
     /// A place's slug.
     pub fn slug(&self, id: PlaceId) -> &'static str {
-        field(self.record(id), 0)
+        self.record(id).field(0)
     }
 
     /// What a place is.
     pub fn kind(&self, id: PlaceId) -> Kind {
-        Kind::from_code(field(self.record(id), 1))
+        self.record(id).kind
     }
 
     /// The place that contains it, if any.
     pub fn parent(&self, id: PlaceId) -> Option<PlaceId> {
-        field(self.record(id), 2)
-            .parse::<u32>()
-            .ok()
-            .filter(|&p| p != id.0 && !self.record(PlaceId(p)).is_empty())
-            .map(PlaceId)
+        self.record(id).parent
     }
 
     /// Its population (for a region, that of its towns in the tables; 0
     /// where unknown).
     pub fn population(&self, id: PlaceId) -> u64 {
-        field(self.record(id), 3).parse().unwrap_or(0)
+        self.record(id).field(3).parse().unwrap_or(0)
     }
 
     /// The actor the place's name also names: a country's, or a large
     /// capital's ("Moscow said").
     pub fn actor(&self, id: PlaceId) -> Option<&'static str> {
-        Some(field(self.record(id), 4)).filter(|a| *a != "-" && !a.is_empty())
+        Some(self.record(id).field(4)).filter(|a| *a != "-" && !a.is_empty())
     }
 
     /// The place's name as written.
     pub fn name(&self, id: PlaceId) -> &'static str {
-        field(self.record(id), 5)
+        self.record(id).field(5)
     }
 
     /// The places that contain it, nearest first.
@@ -576,35 +654,43 @@ impl Gazetteer {
         mut word: impl FnMut(usize) -> Option<&'w str>,
     ) -> Option<(usize, NameId)> {
         let index = &self.index;
-        let mut key: Vec<u8> = Vec::with_capacity(48);
+        // The words so far, on the stack: no name is as long (the tests
+        // look every name up).
+        let mut room = [0u8; KEY_ROOM];
+        let mut len = 0;
         let mut best = None;
         let (mut lo, mut hi) = (0, index.len());
         for k in 0..MAX_WORDS {
             let Some(w) = word(k) else { break };
-            if w.is_empty() || w.contains('\t') {
+            let w = w.as_bytes();
+            let gap = usize::from(k > 0);
+            if w.is_empty() || len + gap + w.len() > KEY_ROOM {
                 break;
             }
             if k > 0 {
-                key.push(b' ');
+                room[len] = b' ';
             }
-            key.extend_from_slice(w.as_bytes());
-            let (exact, more) = if k == 0 {
-                // The first word, the same few thousand words again and
-                // again in news: remembered.
-                let (exact, more, end) = memo::first(w.as_bytes(), || {
-                    let (lo, hi) = if key.len() >= 2 {
-                        index.bucket(two_bytes(&key, 0))
-                    } else {
-                        (0, index.len())
-                    };
-                    let (exact, more) = self.step(&key, lo, hi);
-                    (exact, more, hi)
-                });
-                hi = end;
-                (exact, more)
-            } else {
-                self.step(&key, lo, hi)
-            };
+            room[len + gap..len + gap + w.len()].copy_from_slice(w);
+            len += gap + w.len();
+            let key = &room[..len];
+            // The same few thousand words and names again and again in
+            // news: each search remembered, by its words (which decide the
+            // lines it searches).
+            let (exact, more, end) = memo::search(key, || {
+                // A word with a tab is no name (the tab ends a name in
+                // the table): the search ends, remembered as any other.
+                if w.contains(&b'\t') {
+                    return (None, None, hi);
+                }
+                let (lo, hi) = match k {
+                    0 if key.len() >= 2 => index.bucket(two_bytes(key, 0)),
+                    0 => (0, index.len()),
+                    _ => (lo, hi),
+                };
+                let (exact, more) = self.step(key, lo, hi);
+                (exact, more, hi)
+            });
+            hi = end;
             if let Some(name) = exact {
                 best = Some((k + 1, name));
             }
@@ -663,7 +749,7 @@ impl Gazetteer {
             .0
             .split(',')
             .filter_map(|p| p.parse::<u32>().ok())
-            .filter(|&p| !self.record(PlaceId(p)).is_empty())
+            .filter(|&p| !self.record(PlaceId(p)).line.is_empty())
             .map(PlaceId)
     }
 

@@ -452,6 +452,11 @@ pub fn mentions(lex: &Lexicon, tokens: &[Token<'_>]) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        // Most words name no place: told at a glance.
+        if !lex.may_name(&tokens[i]) {
+            i += 1;
+            continue;
+        }
         let Some((end, mut place, name)) = name_at(lex, tokens, i) else {
             i += 1;
             continue;

@@ -9,7 +9,10 @@
 //! article says (title, lead, publication date). The word lists are data
 //! files under `data/words/`.
 
-use super::lexicon::data_words;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+use super::lexicon::{data_words, Fnv, Shapes};
 use super::number::Quantity;
 use super::text::{Kind, Token};
 
@@ -139,7 +142,7 @@ pub fn cues(tokens: &[Token<'_>], q: &Quantity, published_year: Option<i32>) -> 
             .any(|t| matches!(t.norm.as_ref(), "not" | "never" | "yet"))
     };
     let state_at = |k: usize| {
-        state_of(tokens[k].norm.as_ref()).map(|s| {
+        state_of(&tokens[k]).map(|s| {
             if negated(k) && matches!(s, "located" | "identified" | "rescued") {
                 "missing"
             } else {
@@ -288,14 +291,47 @@ fn clause(tokens: &[Token<'_>], q: &Quantity) -> (usize, usize, Option<usize>) {
     (start, end, relative)
 }
 
-/// The state a word names, from `data/words/states.txt`.
-fn state_of(word: &str) -> Option<&'static str> {
-    static STATES: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static str>> =
-        std::sync::OnceLock::new();
-    STATES
-        .get_or_init(|| classes(include_str!("../../data/words/states.txt")))
-        .get(word)
-        .copied()
+/// Words mapped to their class, looked up by a token's shape first (most
+/// tokens are in no class), then in a map with a short hash.
+struct Classes {
+    shapes: Shapes,
+    map: HashMap<&'static str, &'static str, BuildHasherDefault<Fnv>>,
+}
+
+impl Classes {
+    /// Reads a file of `class: word, word` lines into word -> class.
+    fn read(text: &'static str) -> Classes {
+        let mut map = HashMap::default();
+        for line in text.lines() {
+            let line = line.split('#').next().unwrap_or_default();
+            let Some((class, words)) = line.split_once(':') else {
+                continue;
+            };
+            let class = class.trim();
+            for w in words.split(',').map(str::trim).filter(|w| !w.is_empty()) {
+                map.insert(w, class);
+            }
+        }
+        let words: Vec<&str> = map.keys().copied().collect();
+        Classes {
+            shapes: Shapes::of(&words),
+            map,
+        }
+    }
+
+    fn get(&self, word: &str) -> Option<&'static str> {
+        self.map.get(word).copied()
+    }
+}
+
+/// The state a token names, from `data/words/states.txt`.
+fn state_of(t: &Token<'_>) -> Option<&'static str> {
+    static STATES: std::sync::OnceLock<Classes> = std::sync::OnceLock::new();
+    let states = STATES.get_or_init(|| Classes::read(include_str!("../../data/words/states.txt")));
+    if !states.shapes.may_hold_shape(t.shape) {
+        return None;
+    }
+    states.get(t.norm.as_ref())
 }
 
 /// The class of a counted noun, from `data/words/counted_classes.txt`; a
@@ -307,28 +343,10 @@ pub fn counted_class(noun: &str) -> &str {
 /// The class of a counted noun, if `data/words/counted_classes.txt` names
 /// one.
 pub fn class_of(noun: &str) -> Option<&'static str> {
-    static CLASSES: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static str>> =
-        std::sync::OnceLock::new();
+    static CLASSES: std::sync::OnceLock<Classes> = std::sync::OnceLock::new();
     CLASSES
-        .get_or_init(|| classes(include_str!("../../data/words/counted_classes.txt")))
+        .get_or_init(|| Classes::read(include_str!("../../data/words/counted_classes.txt")))
         .get(noun)
-        .copied()
-}
-
-/// Reads a file of `class: word, word` lines into word -> class.
-fn classes(text: &'static str) -> std::collections::HashMap<&'static str, &'static str> {
-    let mut map = std::collections::HashMap::new();
-    for line in text.lines() {
-        let line = line.split('#').next().unwrap_or_default();
-        let Some((class, words)) = line.split_once(':') else {
-            continue;
-        };
-        let class = class.trim();
-        for w in words.split(',').map(str::trim).filter(|w| !w.is_empty()) {
-            map.insert(w, class);
-        }
-    }
-    map
 }
 
 #[cfg(test)]

@@ -256,6 +256,13 @@ impl<T: Clone> PhraseSet<T> {
         }
     }
 
+    /// Could a phrase start at token `t`? Its shape alone, before
+    /// [`PhraseSet::at`] looks.
+    #[inline]
+    pub fn may_start(&self, t: &Token<'_>) -> bool {
+        self.firsts.may_hold_shape(t.shape)
+    }
+
     /// The longest phrase starting at token `i`: the index just past it and
     /// its value.
     pub fn at(&self, tokens: &[Token<'_>], i: usize) -> Option<(usize, &T)> {
@@ -338,6 +345,9 @@ pub struct Lexicon {
     /// Actor names, sorted: the config's and the gazetteer's (countries,
     /// peoples).
     pub actors: Vec<String>,
+    /// The index of each actor name in `actors`: looked up for every
+    /// place named, a hash beats a search of the sorted names.
+    actor_ids: FnvMap<String, usize>,
     /// The locations only the config names (not in the gazetteer), sorted.
     extra_locations: Vec<String>,
     /// Per extra location, the actor of the same name.
@@ -379,6 +389,7 @@ impl Lexicon {
             after: PhraseSet::default(),
             times: PhraseSet::default(),
             actors: Vec::new(),
+            actor_ids: FnvMap::default(),
             extra_locations: Vec::new(),
             actor_of_extra: Vec::new(),
             places: PhraseSet::default(),
@@ -395,6 +406,11 @@ impl Lexicon {
         }
         actors.sort();
         actors.dedup();
+        lex.actor_ids = actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.clone(), i))
+            .collect();
         lex.actors = actors;
         lex.extra_locations = config
             .locations
@@ -472,7 +488,7 @@ impl Lexicon {
 
     /// The index of an actor name.
     fn actor_index(&self, name: &str) -> Option<usize> {
-        self.actors.binary_search_by(|a| a.as_str().cmp(name)).ok()
+        self.actor_ids.get(name).copied()
     }
 
     /// The id of a location the config names: the gazetteer's place of
@@ -553,6 +569,16 @@ impl Lexicon {
     pub fn country(&self, location: usize) -> Option<PlaceId> {
         self.gazetteer_place(location)
             .and_then(|p| self.gaz.country(p))
+    }
+
+    /// Could a place name (the config's or the gazetteer's) start at
+    /// token `t`? A test of its shape and first letters, made before the
+    /// lookups of [`PhraseSet::at`] and [`Lexicon::gazetteer_at`], which
+    /// find nothing where it fails.
+    #[inline]
+    pub fn may_name(&self, t: &Token<'_>) -> bool {
+        self.places.may_start(t)
+            || (!self.no_gazetteer && t.kind == Kind::Word && capitalized(t.text))
     }
 
     /// A gazetteer place name starting at token `i`, written with a
