@@ -113,13 +113,29 @@ pub fn article(lex: &Lexicon, article: &Article, claims: &mut [Claim]) {
         (None, None) => None,
     };
     let Some((place, from)) = fallback else {
+        for c in claims.iter_mut() {
+            if c.slots_from.get("place").is_some_and(|f| f == COUNTRY) {
+                c.slots_from.remove("place");
+            }
+        }
         return;
     };
+    let country = crate::places::country_of(&place).map(str::to_string);
     for c in claims.iter_mut().filter(|c| c.place.is_none()) {
-        c.place = Some(place.clone());
+        // "in the country": the country of the article's place.
+        let nationwide = c.slots_from.get("place").is_some_and(|f| f == COUNTRY);
+        c.place = Some(match (&country, nationwide) {
+            (Some(country), true) => country.clone(),
+            _ => place.clone(),
+        });
         c.slots_from.insert("place".to_string(), from.to_string());
     }
 }
+
+/// The mark extraction leaves in `slots_from` for a figure "in the
+/// country", for [`article`] to replace with the article's country; it
+/// never stays in a claim.
+pub const COUNTRY: &str = "country";
 
 /// "The fires cost billions": an amount of money with no currency written
 /// is in the one currency of the article's other amounts, if they have
@@ -161,6 +177,30 @@ mod tests {
     fn resolved(text: &str) -> Vec<Claim> {
         let extractor = Extractor::new(&Config::builtin());
         extractor.extract(&corpus::parse("t.md", text.to_string()))
+    }
+
+    #[test]
+    fn a_figure_in_the_country_takes_the_country_of_the_article_s_place() {
+        let claims = resolved(
+            "---\ntitle: Floods in Sindh kill 300\ndate: 2024-08-30\n---\n\
+             Officials said 1,200 people had died across the country.\n\n\
+             Rescuers reached 40 villages.\n",
+        );
+        let of = |n: &str| claims.iter().find(|c| c.number == n).unwrap();
+        assert_eq!(of("1,200").place.as_deref(), Some("pakistan"));
+        assert_eq!(
+            of("1,200").slots_from.get("place").map(String::as_str),
+            Some("title")
+        );
+        assert_eq!(of("40").place.as_deref(), Some("sindh"));
+        // With no place in the article, the mark never stays.
+        let claims = resolved("Officials said 1,200 people had died nationwide.\n");
+        assert_eq!(claims[0].place, None);
+        assert!(
+            claims[0].slots_from.is_empty(),
+            "{:?}",
+            claims[0].slots_from
+        );
     }
 
     #[test]

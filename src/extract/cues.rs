@@ -41,6 +41,9 @@ pub struct Cues {
     /// "170 were killed elsewhere in the country": the figure counts what
     /// lies outside the place spoken of, not its whole.
     pub elsewhere: bool,
+    /// "31,643 people had been killed in the country", "nationwide": the
+    /// whole country the article is about.
+    pub nationwide: bool,
 }
 
 /// The state of all the people of a place ("a population of 2.3
@@ -190,6 +193,15 @@ pub fn cues(tokens: &[Token<'_>], q: &Quantity, published_year: Option<i32>) -> 
     let elsewhere = tokens[q.last + 1..end]
         .iter()
         .any(|t| t.norm == "elsewhere");
+    let nationwide = !elsewhere
+        && (window
+            .iter()
+            .any(|t| matches!(t.norm.as_ref(), "nationwide" | "countrywide"))
+            || window.windows(3).any(|w| {
+                matches!(w[0].norm.as_ref(), "in" | "across" | "throughout")
+                    && w[1].norm == "the"
+                    && matches!(w[2].norm.as_ref(), "country" | "nation")
+            }));
     Cues {
         projection,
         cited_past,
@@ -200,6 +212,7 @@ pub fn cues(tokens: &[Token<'_>], q: &Quantity, published_year: Option<i32>) -> 
         event,
         state,
         elsewhere,
+        nationwide,
     }
 }
 

@@ -399,6 +399,11 @@ impl Extractor {
             }
             (None, p) => p,
         };
+        // "in the country": the country of the article's place, for the
+        // resolve stage to fill in.
+        if cues.nationwide && location.is_none() {
+            slots_from.insert("place".to_string(), crate::resolve::COUNTRY.to_string());
+        }
         let counted = self.counted(ctx.measure, ctx.counted.as_deref(), cues.state);
         let scope = timing.scope;
         let (whose, place) = (actor.clone(), location.clone());
