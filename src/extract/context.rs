@@ -903,22 +903,36 @@ fn plain_list(tokens: &[Token<'_>], mentions: &[Mention], from: usize, to: usize
 /// "the deadliest wildfire in the U.S.": the scope of a ranking, not the
 /// figure's place either.
 fn distributed(tokens: &[Token<'_>], m: &Mention) -> bool {
-    // The preposition, before an article if one stands between.
+    words_before_preposition(tokens, m, &["in", "around", "near"]).is_some_and(|words| {
+        words
+            .last()
+            .is_some_and(|t| data_words!("distribution_words").has(t))
+            || words.iter().any(|t| data_words!("superlatives").has(t))
+    })
+}
+
+/// The words (at most three) before the preposition of a mention, if one
+/// of `prepositions` stands right before it or before its article: "the
+/// deadliest wildfire" of "the deadliest wildfire in the U.S.".
+fn words_before_preposition<'a, 't>(
+    tokens: &'a [Token<'t>],
+    m: &Mention,
+    prepositions: &[&str],
+) -> Option<&'a [Token<'t>]> {
     let at = match m.start.checked_sub(1) {
         Some(k) if tokens[k].norm == "the" => k,
         _ => m.start,
     };
-    if at < 2 || !matches!(tokens[at - 1].norm.as_ref(), "in" | "around" | "near") {
-        return false;
+    if at < 2 || !prepositions.contains(&tokens[at - 1].norm.as_ref()) {
+        return None;
     }
-    if data_words!("distribution_words").has(&tokens[at - 2]) {
-        return true;
-    }
-    tokens[at.saturating_sub(5)..at - 1]
-        .iter()
+    let end = at - 1;
+    let start = (at.saturating_sub(5)..end)
         .rev()
-        .take_while(|t| t.kind == Kind::Word)
-        .any(|t| data_words!("superlatives").has(t))
+        .take_while(|&k| tokens[k].kind == Kind::Word)
+        .last()
+        .unwrap_or(end);
+    Some(&tokens[start..end])
 }
 
 /// "Canada has now lost 13.7 million hectares", "The Northwest
@@ -951,17 +965,8 @@ pub(crate) fn may_place(lex: &Lexicon, tokens: &[Token<'_>], m: &Mention) -> boo
 /// "told reporters in Ankara", "speaking in Geneva": where a figure was
 /// said, not its place.
 fn spoken_in(tokens: &[Token<'_>], m: &Mention) -> bool {
-    let at = match m.start.checked_sub(1) {
-        Some(k) if tokens[k].norm == "the" => k,
-        _ => m.start,
-    };
-    at >= 2
-        && matches!(tokens[at - 1].norm.as_ref(), "in" | "from" | "at")
-        && tokens[at.saturating_sub(5)..at - 1]
-            .iter()
-            .rev()
-            .take_while(|t| t.kind == Kind::Word)
-            .any(|t| data_words!("speech_words").has(t))
+    words_before_preposition(tokens, m, &["in", "from", "at"])
+        .is_some_and(|words| words.iter().any(|t| data_words!("speech_words").has(t)))
 }
 
 /// "in the Mediterranean city": a sea, a country or an area that only

@@ -569,13 +569,6 @@ const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 /// Words that end a source read back from its verb, besides those of
 /// `data/sources.yaml`: a time after the name ("the UN on Sunday said").
 const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "yesterday",
     "today",
     "tonight",
@@ -587,6 +580,11 @@ const TIME_WORDS: &[&str] = &[
     "early",
     "on",
 ];
+
+/// A day of the week or another word of [`TIME_WORDS`].
+fn time_word(t: &Token<'_>) -> bool {
+    is_weekday(t) || word_set!(TIME_WORDS).has(t)
+}
 
 /// The attributions of a sentence, found once for all its figures.
 pub fn attributions(tokens: &[Token<'_>]) -> Vec<Attribution> {
@@ -623,9 +621,8 @@ pub fn attributions(tokens: &[Token<'_>]) -> Vec<Attribution> {
         // After the number, only a closing attribution counts ("..., the
         // ministry said."), not one that opens another clause ("which local
         // officials say has killed").
-        let closing = next.is_none_or(|t| {
-            t.kind == Kind::Punct || word_set!(TIME_WORDS).has(t) || t.norm == "in"
-        }) || (w == "told" && told_closes(tokens, k));
+        let closing = next.is_none_or(|t| t.kind == Kind::Punct || time_word(t) || t.norm == "in")
+            || (w == "told" && told_closes(tokens, k));
         // "..., said Mohammed Abu Salmiya.": an inverted attribution.
         let inverted = matches!(w, "said" | "says")
             && prev.is_some_and(|p| p.text == ",")
@@ -703,16 +700,13 @@ fn phrase_before(tokens: &[Token<'_>], verb: usize) -> Option<String> {
         start -= 1;
     }
     let mut end = verb;
-    while end > start && word_set!(TIME_WORDS).has(&tokens[end - 1]) {
+    while end > start && time_word(&tokens[end - 1]) {
         end -= 1;
     }
     // "the ministry on Sunday": cut at the time.
-    if let Some(on) = (start..end).find(|&k| {
-        tokens[k].norm == "on"
-            && tokens
-                .get(k + 1)
-                .is_some_and(|t| word_set!(TIME_WORDS).has(t))
-    }) {
+    if let Some(on) =
+        (start..end).find(|&k| tokens[k].norm == "on" && tokens.get(k + 1).is_some_and(time_word))
+    {
         end = on;
     }
     name(tokens, start, end)
